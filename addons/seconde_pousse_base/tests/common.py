@@ -1,0 +1,47 @@
+from odoo.tests import new_test_user
+
+ROLE_GROUPS = {
+    "coordinator": "seconde_pousse_base.group_coordinator",
+    "supervisor": "seconde_pousse_base.group_supervisor",
+    "counsellor": "seconde_pousse_base.group_counsellor",
+    "accountant": "account.group_account_invoice",
+    "farmer": "base.group_portal",
+}
+
+
+def make_role_user(env, role, login=None, **values):
+    """A user of one Seconde Pousse role, with nothing more than that role."""
+    groups = ROLE_GROUPS[role]
+    if role not in ("farmer",):
+        groups = "base.group_user," + groups
+    return new_test_user(env, login=login or f"sp_{role}", groups=groups, **values)
+
+
+class InstallCheckMixin:
+    """Proves an addon is installed and the role groups and menu root exist."""
+
+    module = None
+
+    def test_module_installed(self):
+        module = self.env["ir.module.module"].search([("name", "=", self.module)])
+        self.assertEqual(module.state, "installed")
+        self.assertEqual(module.latest_version, "18.0.1.0.0")
+
+    def test_role_groups_exist(self):
+        coordinator = self.env.ref("seconde_pousse_base.group_coordinator")
+        supervisor = self.env.ref("seconde_pousse_base.group_supervisor")
+        counsellor = self.env.ref("seconde_pousse_base.group_counsellor")
+        self.assertIn(supervisor, coordinator.implied_ids)
+        self.assertIn(counsellor, coordinator.implied_ids)
+        self.assertNotIn(counsellor, supervisor.trans_implied_ids)
+        self.assertEqual(coordinator.category_id.name, "Seconde Pousse")
+
+    def test_menu_root_reserved_to_staff_roles(self):
+        root = self.env.ref("seconde_pousse_base.menu_root")
+        supervisor = self.env.ref("seconde_pousse_base.group_supervisor")
+        counsellor = self.env.ref("seconde_pousse_base.group_counsellor")
+        self.assertEqual(root.groups_id, supervisor | counsellor)
+        farmer = make_role_user(self.env, "farmer", login="install_farmer")
+        self.assertTrue(farmer._is_portal())
+        self.assertFalse(farmer.groups_id & root.groups_id)
+        self.assertFalse(farmer.has_group("seconde_pousse_base.group_supervisor"))

@@ -1,0 +1,7 @@
+from odoo.addons.seconde_pousse_base.tests.common import InstallCheckMixin
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestInstall(InstallCheckMixin, TransactionCase):
+    module = "seconde_pousse_planning"

@@ -1,0 +1,124 @@
+# Shared by bin/setup, bin/run and bin/test. Sourced, not run.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_PATH=${ODOO_PATH:-/opt/odoo}
+VENV="$ROOT/.venv"
+RUN_DIR="$ROOT/.run"
+CONF="$RUN_DIR/odoo.conf"
+PY="$VENV/bin/python"
+SP_ADDONS="seconde_pousse_base,seconde_pousse_farm,seconde_pousse_insertion,seconde_pousse_planning"
+# French accounting is installed with the suite: the association invoices in France.
+SP_INSTALL="$SP_ADDONS,l10n_fr_account"
+
+say() { printf '\033[1m[seconde-pousse]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[seconde-pousse] ERROR:\033[0m %s\n' "$*" >&2; exit 2; }
+
+require_odoo() {
+    if [ ! -f "$ODOO_PATH/odoo/release.py" ] || [ ! -f "$ODOO_PATH/odoo-bin" ]; then
+        die "Odoo 18.0 Community was not found at ODOO_PATH=$ODOO_PATH.
+  Get it in one of these ways, then run this command again:
+    - a checkout of the official 18.0 branch:
+        git clone --depth 1 --branch 18.0 https://github.com/odoo/odoo.git /opt/odoo
+      (or set ODOO_PATH to where your checkout is);
+    - or run everything in Docker instead: docker compose up (see README.md)."
+    fi
+    local series
+    series=$(sed -n "s/^version_info = (\([0-9]*\), \([0-9]*\).*/\1.\2/p" "$ODOO_PATH/odoo/release.py")
+    [ "$series" = "18.0" ] || die "ODOO_PATH=$ODOO_PATH holds Odoo $series; Seconde Pousse needs Odoo 18.0 Community."
+}
+
+ensure_venv() {
+    local stamp="$VENV/.requirements.sha" want
+    want=$(cat "$ROOT"/requirements/*.txt | sha256sum | cut -d' ' -f1)
+    if [ ! -x "$PY" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "Installing Python dependencies into .venv (first run takes a few minutes)…"
+        [ -x "$PY" ] || python3 -m venv "$VENV"
+        "$PY" -m pip install -q --upgrade pip wheel "setuptools<70"
+        "$PY" -m pip install -q -r "$ROOT/requirements/dev.txt"
+        echo "$want" > "$stamp"
+    fi
+}
+
+pg_is_local() {
+    local host=${PGHOST:-127.0.0.1}
+    [ "$host" = "127.0.0.1" ] || [ "$host" = "localhost" ] || [ "${host#/}" != "$host" ]
+}
+
+# Start the local PostgreSQL when it is down and create the odoo role once.
+ensure_postgres() {
+    if pg_is_local && ! pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}"; then
+        say "Starting the local PostgreSQL server…"
+        if command -v pg_ctlcluster >/dev/null; then
+            pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start
+        else
+            die "PostgreSQL is not running on ${PGHOST:-127.0.0.1}:${PGPORT:-5432}; start it or set PGHOST/PGPORT."
+        fi
+        for _ in $(seq 30); do pg_isready -q -h "${PGHOST:-127.0.0.1}" && break; sleep 1; done
+    fi
+    if [ -z "${PGUSER:-}" ] && pg_is_local; then
+        local admin=(psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U postgres -d postgres -tAq)
+        if ! "${admin[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'odoo'" | grep -q 1; then
+            say "Creating the PostgreSQL role odoo…"
+            "${admin[@]}" -c "CREATE ROLE odoo LOGIN CREATEDB PASSWORD 'odoo'"
+        fi
+    fi
+}
+
+render_config() {
+    mkdir -p "$RUN_DIR/data"
+    "$PY" "$ROOT/bin/render_config.py" "$ROOT" "$ODOO_PATH" "$CONF"
+}
+
+odoo() { "$PY" "$ODOO_PATH/odoo-bin" -c "$CONF" "$@"; }
+
+db_exists() {
+    "$PY" - "$CONF" "$1" <<'PYEOF'
+import configparser, sys
+import psycopg2
+opts = configparser.RawConfigParser(); opts.read(sys.argv[1]); o = opts["options"]
+conn = psycopg2.connect(host=o["db_host"], port=o["db_port"], user=o["db_user"],
+                        password=o["db_password"], dbname="postgres")
+cur = conn.cursor(); cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[2],))
+sys.exit(0 if cur.fetchone() else 1)
+PYEOF
+}
+
+# Create an empty database whose company is in France (so l10n_fr_account loads the
+# French chart of accounts), admin/admin: name, "demo" or "nodemo", language (fr_FR).
+create_french_db() {
+    "$PY" "$ROOT/bin/create_db.py" "$CONF" "$ODOO_PATH" "$1" "$2" "${3:-fr_FR}"
+}
+
+prepare() {
+    require_odoo
+    ensure_venv
+    ensure_postgres
+    render_config
+    export PYTHONPATH="$ODOO_PATH${PYTHONPATH:+:$PYTHONPATH}"
+}
+
+drop_db() {
+    "$PY" - "$CONF" "$1" "$RUN_DIR/data/filestore" <<'PYEOF'
+import configparser, shutil, sys
+import psycopg2
+from psycopg2 import sql
+opts = configparser.RawConfigParser(); opts.read(sys.argv[1]); o = opts["options"]
+conn = psycopg2.connect(host=o["db_host"], port=o["db_port"], user=o["db_user"],
+                        password=o["db_password"], dbname="postgres")
+conn.autocommit = True
+conn.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(sys.argv[2])))
+shutil.rmtree(f"{sys.argv[3]}/{sys.argv[2]}", ignore_errors=True)
+PYEOF
+}
+
+# Odoo's browser tours need Chromium; the tests would skip without it, so install it.
+ensure_browser() {
+    command -v chromium >/dev/null || command -v chromium-browser >/dev/null && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "Installing Debian's chromium for the browser tours…"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+    else
+        die "Chromium is needed for the portal tours: install Debian's 'chromium' package."
+    fi
+}

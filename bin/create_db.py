@@ -1,0 +1,22 @@
+"""Create an Odoo database for France: base installed, company in France, admin/admin.
+
+Usage: create_db.py CONF ODOO_PATH DBNAME demo|nodemo [LANG]
+"""
+
+import sys
+
+
+def main(conf, odoo_path, dbname, demo, lang="fr_FR"):
+    sys.path.insert(0, odoo_path)
+    import odoo
+    from odoo.service import db
+
+    odoo.tools.config.parse_config(["-c", conf])
+    odoo.tools.config["list_db"] = True  # only this script creates databases
+    db.exp_create_database(
+        dbname, demo == "demo", lang, user_password="admin", login="admin", country_code="fr"
+    )
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:6])

@@ -1,0 +1,23 @@
+"""pytest hooks for this repository's own tests (addons/ and tests/).
+
+A skipped test of ours counts as a failure: a test that does not run proves nothing.
+Odoo's own tests are collected from outside this folder and keep their normal skips,
+which the test command lists with their reason (-rs).
+"""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    ours = ROOT in Path(str(item.path)).resolve().parents
+    if ours and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"A Seconde Pousse test was skipped, which counts as a failure: {reason}"
