@@ -1,1 +1,10 @@
-
+from . import res_company
+from . import res_config_settings
+from . import hr_employee
+from . import hr_employee_public
+from . import hr_contract
+from . import insertion_pathway
+from . import insertion_barrier
+from . import insertion_action
+from . import insertion_skill_evaluation
+from . import insertion_work_hours

@@ -1,0 +1,135 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+COUNSELLOR = "seconde_pousse_base.group_counsellor"
+DEADLINE_DAYS = 30
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    is_insertion_employee = fields.Boolean(
+        string="Insertion employee",
+        tracking=True,
+        help="Employee in an insertion contract (CDDI) followed in a pathway.",
+    )
+    pass_iae_number = fields.Char(string="PASS IAE number", groups=COUNSELLOR, tracking=True)
+    pass_iae_start = fields.Date(string="PASS IAE start", groups=COUNSELLOR, tracking=True)
+    pass_iae_end = fields.Date(string="PASS IAE end", groups=COUNSELLOR, tracking=True)
+    social_benefit = fields.Selection(
+        [
+            ("none", "None"),
+            ("rsa", "RSA"),
+            ("ass", "ASS"),
+            ("aah", "AAH"),
+            ("are", "Unemployment benefit (ARE)"),
+            ("other", "Other"),
+        ],
+        string="Social benefit at hiring",
+        groups=COUNSELLOR,
+    )
+    unemployment_months = fields.Integer(string="Months of unemployment at hiring", groups=COUNSELLOR)
+    social_situation = fields.Text(string="Social situation", groups=COUNSELLOR)
+    referent_counsellor_id = fields.Many2one(
+        "res.users",
+        string="Referent counsellor",
+        domain=lambda self: [("groups_id", "in", self.env.ref(COUNSELLOR).ids)],
+        tracking=True,
+    )
+    pathway_ids = fields.One2many("insertion.pathway", "employee_id", string="Pathways")
+    current_pathway_id = fields.Many2one(
+        "insertion.pathway",
+        string="Current pathway",
+        compute="_compute_current_pathway_id",
+        store=True,
+    )
+    insertion_stage = fields.Selection(related="current_pathway_id.stage", string="Pathway stage")
+    skill_evaluation_ids = fields.One2many(
+        "insertion.skill.evaluation", "employee_id", string="Skill evaluations"
+    )
+
+    @api.depends("pathway_ids.stage", "pathway_ids.date_start", "pathway_ids.active")
+    def _compute_current_pathway_id(self):
+        for employee in self:
+            pathways = employee.pathway_ids.sorted("date_start", reverse=True)
+            open_pathways = pathways.filtered(lambda p: p.stage != "exit")
+            employee.current_pathway_id = (open_pathways or pathways)[:1]
+
+    @api.constrains("pass_iae_start", "pass_iae_end")
+    def _check_pass_iae_dates(self):
+        for employee in self.sudo():
+            if (
+                employee.pass_iae_start
+                and employee.pass_iae_end
+                and employee.pass_iae_end < employee.pass_iae_start
+            ):
+                raise ValidationError(
+                    _(
+                        "The PASS IAE of %(name)s cannot end before it starts.",
+                        name=employee.name,
+                    )
+                )
+
+    def action_print_skills_certificate(self):
+        return self.env.ref(
+            "seconde_pousse_insertion.action_report_skills_certificate"
+        ).report_action(self)
+
+    @api.model
+    def _cron_insertion_deadlines(self):
+        """Warn the referent counsellor 30 days before a PASS IAE or a contract ends."""
+        today = fields.Date.context_today(self)
+        limit = today + timedelta(days=DEADLINE_DAYS)
+        employees = self.sudo().search(
+            [
+                ("is_insertion_employee", "=", True),
+                ("pass_iae_end", ">=", today),
+                ("pass_iae_end", "<=", limit),
+            ]
+        )
+        activity_pass = "seconde_pousse_insertion.mail_activity_type_pass_end"
+        for employee in employees:
+            employee._schedule_deadline_activity(
+                activity_pass,
+                employee.pass_iae_end,
+                _("The PASS IAE of %(name)s ends on %(date)s.", name=employee.name, date=employee.pass_iae_end),
+            )
+        contracts = (
+            self.env["hr.contract"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id.is_insertion_employee", "=", True),
+                    ("state", "in", ("draft", "open")),
+                    ("date_end", ">=", today),
+                    ("date_end", "<=", limit),
+                ]
+            )
+        )
+        activity_contract = "seconde_pousse_insertion.mail_activity_type_contract_end"
+        for contract in contracts:
+            contract.employee_id._schedule_deadline_activity(
+                activity_contract,
+                contract.date_end,
+                _(
+                    "The contract %(contract)s of %(name)s ends on %(date)s.",
+                    contract=contract.name,
+                    name=contract.employee_id.name,
+                    date=contract.date_end,
+                ),
+            )
+
+    def _schedule_deadline_activity(self, activity_xmlid, end_date, note):
+        """One activity of this type at a time, for the referent counsellor."""
+        self.ensure_one()
+        activity_type = self.env.ref(activity_xmlid)
+        if self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+            return
+        self.activity_schedule(
+            activity_xmlid,
+            date_deadline=max(end_date - timedelta(days=DEADLINE_DAYS), fields.Date.context_today(self)),
+            summary=note,
+            user_id=(self.referent_counsellor_id or self.env.user).id,
+        )

@@ -1,0 +1,60 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class InsertionWorkHours(models.Model):
+    """Hours worked by an insertion employee in a month. Entered by hand or created by
+    other addons (e.g. from the hours of farm jobs), with the record they come from."""
+
+    _name = "insertion.work.hours"
+    _description = "Hours worked in a month"
+    _order = "month desc, employee_id"
+    _rec_name = "employee_id"
+
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Employee",
+        required=True,
+        index=True,
+        domain=[("is_insertion_employee", "=", True)],
+    )
+    month = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="First day of the month the hours were worked in.",
+    )
+    hours = fields.Float(required=True)
+    pathway_id = fields.Many2one(
+        "insertion.pathway", string="Pathway", compute="_compute_pathway_id", store=True, index=True
+    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    source = fields.Reference(selection="_selection_source_model", string="Source")
+    note = fields.Char()
+
+    @api.model
+    def _selection_source_model(self):
+        """Models hours may come from. Other addons extend it."""
+        return [("insertion.action", _("Accompaniment action"))]
+
+    @api.depends("employee_id", "month")
+    def _compute_pathway_id(self):
+        pathways = self.env["insertion.pathway"]._match_pathways(self, "month", whole_month=True)
+        for record in self:
+            record.pathway_id = pathways.get(record.id, False)
+
+    @api.constrains("hours")
+    def _check_hours(self):
+        if any(record.hours < 0 for record in self):
+            raise ValidationError(_("Hours worked cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("month"):
+                vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("month"):
+            vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
+        return super().write(vals)

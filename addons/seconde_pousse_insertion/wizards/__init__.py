@@ -1,0 +1,1 @@
+from . import insertion_indicator_wizard
