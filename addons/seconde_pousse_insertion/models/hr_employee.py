@@ -77,6 +77,15 @@ class HrEmployee(models.Model):
             "seconde_pousse_insertion.action_report_skills_certificate"
         ).report_action(self)
 
+    def _get_certificate_evaluations(self):
+        """{skill: evaluations, latest first} for the skills certificate."""
+        self.ensure_one()
+        result = {}
+        for evaluation in self.skill_evaluation_ids.sorted(lambda e: (e.skill_id.name, e.date), reverse=True):
+            result.setdefault(evaluation.skill_id, self.env["insertion.skill.evaluation"])
+            result[evaluation.skill_id] |= evaluation
+        return dict(sorted(result.items(), key=lambda item: item[0].name))
+
     @api.model
     def _cron_insertion_deadlines(self):
         """Warn the referent counsellor 30 days before a PASS IAE or a contract ends."""

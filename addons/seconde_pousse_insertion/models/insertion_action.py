@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .insertion_barrier import BARRIER_TYPES
-
 ACTION_TYPES = [
     ("interview", "Interview"),
     ("training", "Training"),
@@ -31,7 +29,7 @@ class InsertionAction(models.Model):
         string="Barrier addressed",
         domain="[('pathway_id', '=', pathway_id)]",
     )
-    barrier_type = fields.Selection(BARRIER_TYPES, related="barrier_id.barrier_type", store=True)
+    barrier_type = fields.Selection(related="barrier_id.barrier_type", store=True, string="Barrier type")
     user_id = fields.Many2one("res.users", string="Led by", default=lambda self: self.env.user)
     host_company_id = fields.Many2one("res.partner", string="Host company")
     placement_start = fields.Date(string="Placement start")

@@ -75,7 +75,7 @@ class InsertionPathway(models.Model):
     )
     evaluation_ids = fields.One2many("insertion.skill.evaluation", "pathway_id", string="Skill evaluations")
     work_hours_ids = fields.One2many("insertion.work.hours", "pathway_id", string="Hours worked")
-    hours_total = fields.Float(string="Hours worked", compute="_compute_hours_total")
+    hours_total = fields.Float(string="Total hours worked", compute="_compute_hours_total")
     barrier_count = fields.Integer(compute="_compute_barrier_count", groups=COUNSELLOR)
     exit_date = fields.Date(string="Exit date", tracking=True, groups=COUNSELLOR)
     exit_category = fields.Selection(EXIT_CATEGORIES, string="Exit category", tracking=True, groups=COUNSELLOR)
