@@ -1,0 +1,37 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common import InsertionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestInsertionWorkHours(InsertionCommon, TransactionCase):
+    def test_month_is_normalised_and_pathway_linked(self):
+        hours = (
+            self.env["insertion.work.hours"]
+            .with_user(self.supervisor)
+            .create({"employee_id": self.employee.id, "month": date(2025, 3, 17), "hours": 98})
+        )
+        self.assertEqual(hours.month, date(2025, 3, 1))
+        self.assertEqual(hours.pathway_id, self.pathway)
+
+    def test_first_month_counts_in_pathway_started_mid_month(self):
+        hours = self.env["insertion.work.hours"].create(
+            {"employee_id": self.employee.id, "month": date(2025, 1, 1), "hours": 60}
+        )
+        self.assertEqual(hours.pathway_id, self.pathway)
+
+    def test_negative_hours_refused(self):
+        with self.assertRaises(ValidationError):
+            self.env["insertion.work.hours"].create(
+                {"employee_id": self.employee.id, "month": date(2025, 3, 1), "hours": -3}
+            )
+
+    def test_supervisor_cannot_delete(self):
+        hours = self.env["insertion.work.hours"].create(
+            {"employee_id": self.employee.id, "month": date(2025, 3, 1), "hours": 3}
+        )
+        with self.assertRaises(AccessError):
+            hours.with_user(self.supervisor).unlink()

@@ -1,0 +1,43 @@
+from xmlrpc.client import Fault
+
+from odoo.tests import HttpCase, tagged
+
+from .common import InsertionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRpcConfidentiality(InsertionCommon, HttpCase):
+    """The same rules hold over XML-RPC, as an external client would call them."""
+
+    def call(self, user, model, method, *args, **kwargs):
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
+        )
+
+    def test_supervisor_search_read_pass_fields_refused(self):
+        domain = [("id", "=", self.employee.id)]
+        with self.assertRaises(Fault) as error:
+            self.call(self.supervisor, "hr.employee", "search_read", domain, fields=["pass_iae_number"])
+        self.assertIn("pass_iae_number", error.exception.faultString)
+        rows = self.call(self.supervisor, "hr.employee", "search_read", domain, fields=["name", "current_pathway_id"])
+        self.assertEqual(rows[0]["current_pathway_id"][0], self.pathway.id)
+
+    def test_supervisor_barriers_and_exports_refused(self):
+        with self.assertRaises(Fault):
+            self.call(self.supervisor, "insertion.barrier", "search_read", [], fields=["name"])
+        with self.assertRaises(Fault):
+            self.call(self.supervisor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_end"])
+        with self.assertRaises(Fault):
+            self.call(self.supervisor, "insertion.pathway", "export_data", [self.pathway.id], ["exit_category"])
+
+    def test_counsellor_reads_pass_over_rpc(self):
+        rows = self.call(
+            self.counsellor,
+            "hr.employee",
+            "search_read",
+            [("id", "=", self.employee.id)],
+            fields=["pass_iae_number", "social_situation"],
+        )
+        self.assertEqual(rows[0]["pass_iae_number"], "999992512345")
+        exported = self.call(self.counsellor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_number"])
+        self.assertEqual(exported["datas"], [["999992512345"]])
