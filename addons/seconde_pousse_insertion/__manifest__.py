@@ -1,6 +1,8 @@
 {
-    "name": "Seconde Pousse – Insertion",
-    "summary": "Parcours des salariés en insertion (CDDI, PASS IAE), freins, actions, compétences, sorties",
+    "name": "Seconde Pousse – Insertion",  # noqa: RUF001
+    "summary": (
+        "Parcours des salariés en insertion (CDDI, PASS IAE), freins, actions, compétences, sorties"
+    ),
     "version": "18.0.1.0.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
@@ -25,6 +27,18 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         "report/skills_certificate_report.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/hr_skill_demo.xml",
+        "demo/hr_employee_demo.xml",
+        "demo/insertion_pathway_demo.xml",
+        "demo/insertion_barrier_demo.xml",
+        "demo/insertion_action_demo.xml",
+        "demo/insertion_skill_evaluation_demo.xml",
+        "demo/insertion_work_hours_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -1,10 +1,12 @@
-from . import res_company
-from . import res_config_settings
-from . import hr_employee
-from . import hr_employee_public
-from . import hr_contract
-from . import insertion_pathway
-from . import insertion_barrier
-from . import insertion_action
-from . import insertion_skill_evaluation
-from . import insertion_work_hours
+from . import (
+    hr_contract,
+    hr_employee,
+    hr_employee_public,
+    insertion_action,
+    insertion_barrier,
+    insertion_pathway,
+    insertion_skill_evaluation,
+    insertion_work_hours,
+    res_company,
+    res_config_settings,
+)

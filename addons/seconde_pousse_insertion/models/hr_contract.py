@@ -15,7 +15,9 @@ class HrContract(models.Model):
 
     @api.constrains("date_start", "employee_id", "contract_type_id")
     def _check_start_within_pass_iae(self):
-        for contract in self.sudo().filtered(lambda c: c.employee_id.is_insertion_employee and c.is_cddi):
+        for contract in self.sudo().filtered(
+            lambda c: c.employee_id.is_insertion_employee and c.is_cddi
+        ):
             employee = contract.employee_id
             start, end = employee.pass_iae_start, employee.pass_iae_end
             if not start or not end:

@@ -30,7 +30,9 @@ class HrEmployee(models.Model):
         string="Social benefit at hiring",
         groups=COUNSELLOR,
     )
-    unemployment_months = fields.Integer(string="Months of unemployment at hiring", groups=COUNSELLOR)
+    unemployment_months = fields.Integer(
+        string="Months of unemployment at hiring", groups=COUNSELLOR
+    )
     social_situation = fields.Text(string="Social situation", groups=COUNSELLOR)
     referent_counsellor_id = fields.Many2one(
         "res.users",
@@ -81,7 +83,9 @@ class HrEmployee(models.Model):
         """{skill: evaluations, latest first} for the skills certificate."""
         self.ensure_one()
         result = {}
-        for evaluation in self.skill_evaluation_ids.sorted(lambda e: (e.skill_id.name, e.date), reverse=True):
+        for evaluation in self.skill_evaluation_ids.sorted(
+            lambda e: (e.skill_id.name, e.date), reverse=True
+        ):
             result.setdefault(evaluation.skill_id, self.env["insertion.skill.evaluation"])
             result[evaluation.skill_id] |= evaluation
         return dict(sorted(result.items(), key=lambda item: item[0].name))
@@ -103,7 +107,11 @@ class HrEmployee(models.Model):
             employee._schedule_deadline_activity(
                 activity_pass,
                 employee.pass_iae_end,
-                _("The PASS IAE of %(name)s ends on %(date)s.", name=employee.name, date=employee.pass_iae_end),
+                _(
+                    "The PASS IAE of %(name)s ends on %(date)s.",
+                    name=employee.name,
+                    date=employee.pass_iae_end,
+                ),
             )
         contracts = (
             self.env["hr.contract"]
@@ -138,7 +146,9 @@ class HrEmployee(models.Model):
             return
         self.activity_schedule(
             activity_xmlid,
-            date_deadline=max(end_date - timedelta(days=DEADLINE_DAYS), fields.Date.context_today(self)),
+            date_deadline=max(
+                end_date - timedelta(days=DEADLINE_DAYS), fields.Date.context_today(self)
+            ),
             summary=note,
             user_id=(self.referent_counsellor_id or self.env.user).id,
         )

@@ -17,7 +17,7 @@ class InsertionAction(models.Model):
 
     name = fields.Char(string="Subject", required=True)
     active = fields.Boolean(default=True)
-    pathway_id = fields.Many2one("insertion.pathway", string="Pathway", required=True, ondelete="cascade", index=True)
+    pathway_id = fields.Many2one("insertion.pathway", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="pathway_id.employee_id", store=True)
     company_id = fields.Many2one(related="pathway_id.company_id", store=True)
     action_type = fields.Selection(ACTION_TYPES, string="Type", required=True, default="interview")
@@ -29,7 +29,9 @@ class InsertionAction(models.Model):
         string="Barrier addressed",
         domain="[('pathway_id', '=', pathway_id)]",
     )
-    barrier_type = fields.Selection(related="barrier_id.barrier_type", store=True, string="Barrier type")
+    barrier_type = fields.Selection(
+        related="barrier_id.barrier_type", store=True, string="Barrier type"
+    )
     user_id = fields.Many2one("res.users", string="Led by", default=lambda self: self.env.user)
     host_company_id = fields.Many2one("res.partner", string="Host company")
     placement_start = fields.Date(string="Placement start")
@@ -40,7 +42,9 @@ class InsertionAction(models.Model):
     def _check_placement(self):
         for action in self.filtered(lambda a: a.action_type == "pmsmp"):
             if not (action.host_company_id and action.placement_start and action.placement_end):
-                raise ValidationError(_("A work placement (PMSMP) needs a host company, a start and an end."))
+                raise ValidationError(
+                    _("A work placement (PMSMP) needs a host company, a start and an end.")
+                )
             if action.placement_end < action.placement_start:
                 raise ValidationError(_("A work placement (PMSMP) cannot end before it starts."))
 

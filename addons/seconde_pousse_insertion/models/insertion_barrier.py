@@ -22,7 +22,7 @@ class InsertionBarrier(models.Model):
 
     name = fields.Char(string="Description", required=True)
     active = fields.Boolean(default=True)
-    pathway_id = fields.Many2one("insertion.pathway", string="Pathway", required=True, ondelete="cascade", index=True)
+    pathway_id = fields.Many2one("insertion.pathway", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="pathway_id.employee_id", store=True)
     company_id = fields.Many2one(related="pathway_id.company_id", store=True)
     barrier_type = fields.Selection(BARRIER_TYPES, string="Type", required=True)
@@ -33,11 +33,12 @@ class InsertionBarrier(models.Model):
     )
     support = fields.Selection(
         [("internal", "Internal"), ("external", "External")],
-        string="Support",
         help="Supported by Seconde Pousse (internal) or by a partner organisation (external).",
     )
     partner_id = fields.Many2one("res.partner", string="Partner organisation")
-    date_identified = fields.Date(string="Identified on", required=True, default=fields.Date.context_today)
+    date_identified = fields.Date(
+        string="Identified on", required=True, default=fields.Date.context_today
+    )
     date_lifted = fields.Date(string="Lifted on")
     note = fields.Text()
 

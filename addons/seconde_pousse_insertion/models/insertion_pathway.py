@@ -23,10 +23,11 @@ class InsertionPathway(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         required=True,
         index=True,
         tracking=True,
@@ -47,7 +48,9 @@ class InsertionPathway(models.Model):
         domain="[('employee_id', '=', employee_id)]",
         tracking=True,
     )
-    date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today, tracking=True)
+    date_start = fields.Date(
+        string="Start", required=True, default=fields.Date.context_today, tracking=True
+    )
     date_end = fields.Date(string="End", tracking=True, help="Planned end, or the exit date.")
     stage = fields.Selection(
         [("reception", "Reception and diagnosis"), ("pathway", "Pathway"), ("exit", "Exit")],
@@ -57,8 +60,12 @@ class InsertionPathway(models.Model):
         group_expand=True,
     )
     professional_goal = fields.Char(string="Professional goal", tracking=True)
-    barrier_ids = fields.One2many("insertion.barrier", "pathway_id", string="Barriers", groups=COUNSELLOR)
-    action_ids = fields.One2many("insertion.action", "pathway_id", string="Actions", groups=COUNSELLOR)
+    barrier_ids = fields.One2many(
+        "insertion.barrier", "pathway_id", string="Barriers", groups=COUNSELLOR
+    )
+    action_ids = fields.One2many(
+        "insertion.action", "pathway_id", string="Actions", groups=COUNSELLOR
+    )
     training_ids = fields.One2many(
         "insertion.action",
         "pathway_id",
@@ -73,12 +80,16 @@ class InsertionPathway(models.Model):
         domain=[("action_type", "=", "pmsmp")],
         groups=COUNSELLOR,
     )
-    evaluation_ids = fields.One2many("insertion.skill.evaluation", "pathway_id", string="Skill evaluations")
+    evaluation_ids = fields.One2many(
+        "insertion.skill.evaluation", "pathway_id", string="Skill evaluations"
+    )
     work_hours_ids = fields.One2many("insertion.work.hours", "pathway_id", string="Hours worked")
     hours_total = fields.Float(string="Total hours worked", compute="_compute_hours_total")
     barrier_count = fields.Integer(compute="_compute_barrier_count", groups=COUNSELLOR)
     exit_date = fields.Date(string="Exit date", tracking=True, groups=COUNSELLOR)
-    exit_category = fields.Selection(EXIT_CATEGORIES, string="Exit category", tracking=True, groups=COUNSELLOR)
+    exit_category = fields.Selection(
+        EXIT_CATEGORIES, string="Exit category", tracking=True, groups=COUNSELLOR
+    )
     exit_is_dynamic = fields.Boolean(
         string="Dynamic exit", compute="_compute_exit_is_dynamic", store=True, groups=COUNSELLOR
     )
@@ -89,7 +100,7 @@ class InsertionPathway(models.Model):
     def _compute_name(self):
         for pathway in self:
             pathway.name = _(
-                "%(employee)s – since %(date)s",
+                "%(employee)s – since %(date)s",  # noqa: RUF001
                 employee=pathway.employee_id.sudo().name or "",
                 date=pathway.date_start or "",
             )
@@ -137,7 +148,9 @@ class InsertionPathway(models.Model):
                     )
                 )
             if not pathway.exit_date:
-                raise ValidationError(_("The exit of %(name)s needs a date.", name=pathway.employee_id.name))
+                raise ValidationError(
+                    _("The exit of %(name)s needs a date.", name=pathway.employee_id.name)
+                )
 
     @api.constrains("employee_id", "date_start", "date_end", "active")
     def _check_overlap(self):
@@ -173,7 +186,9 @@ class InsertionPathway(models.Model):
     def _match_pathways(self, records, date_field, whole_month=False):
         """Return {record id: pathway} for records having an employee_id and a date:
         the employee's pathway running at that date (during that month if whole_month)."""
-        pathways = self.sudo().search([("employee_id", "in", records.employee_id.ids)], order="date_start desc")
+        pathways = self.sudo().search(
+            [("employee_id", "in", records.employee_id.ids)], order="date_start desc"
+        )
         result = {}
         for record in records:
             day = record[date_field]

@@ -11,21 +11,23 @@ class InsertionSkillEvaluation(models.Model):
     active = fields.Boolean(default=True)
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         required=True,
         index=True,
         domain=[("is_insertion_employee", "=", True)],
     )
     pathway_id = fields.Many2one(
         "insertion.pathway",
-        string="Pathway",
         compute="_compute_pathway_id",
         store=True,
         index=True,
     )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    skill_id = fields.Many2one("hr.skill", string="Skill", required=True)
-    skill_type_id = fields.Many2one(related="skill_id.skill_type_id", store=True, string="Skill type")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    skill_id = fields.Many2one("hr.skill", required=True)
+    skill_type_id = fields.Many2one(
+        related="skill_id.skill_type_id", store=True, string="Skill type"
+    )
     skill_level_id = fields.Many2one(
         "hr.skill.level",
         string="Level",
@@ -33,7 +35,7 @@ class InsertionSkillEvaluation(models.Model):
         domain="[('skill_type_id', '=', skill_type_id)]",
     )
     level_progress = fields.Integer(related="skill_level_id.level_progress", string="Progress")
-    evaluator_id = fields.Many2one("res.users", string="Evaluator", required=True, default=lambda self: self.env.user)
+    evaluator_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     date = fields.Date(required=True, default=fields.Date.context_today)
     source = fields.Reference(
         selection="_selection_source_model",
@@ -59,7 +61,8 @@ class InsertionSkillEvaluation(models.Model):
             if evaluation.skill_level_id.skill_type_id != evaluation.skill_id.skill_type_id:
                 raise ValidationError(
                     _(
-                        "The level %(level)s does not belong to the skill type %(type)s of %(skill)s.",
+                        "The level %(level)s does not belong to the skill type %(type)s "
+                        "of %(skill)s.",
                         level=evaluation.skill_level_id.name,
                         type=evaluation.skill_id.skill_type_id.name,
                         skill=evaluation.skill_id.name,
@@ -89,7 +92,10 @@ class InsertionSkillEvaluation(models.Model):
         if not self:
             return
         latest = {}
-        domain = [("employee_id", "in", self.employee_id.ids), ("skill_id", "in", self.skill_id.ids)]
+        domain = [
+            ("employee_id", "in", self.employee_id.ids),
+            ("skill_id", "in", self.skill_id.ids),
+        ]
         for evaluation in self.sudo().search(domain, order="date asc, id asc"):
             latest[(evaluation.employee_id.id, evaluation.skill_id.id)] = evaluation
         EmployeeSkill = self.env["hr.employee.skill"].sudo()

@@ -13,7 +13,6 @@ class InsertionWorkHours(models.Model):
 
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         required=True,
         index=True,
         domain=[("is_insertion_employee", "=", True)],
@@ -25,10 +24,12 @@ class InsertionWorkHours(models.Model):
     )
     hours = fields.Float(required=True)
     pathway_id = fields.Many2one(
-        "insertion.pathway", string="Pathway", compute="_compute_pathway_id", store=True, index=True
+        "insertion.pathway", compute="_compute_pathway_id", store=True, index=True
     )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    source = fields.Reference(selection="_selection_source_model", string="Source")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    source = fields.Reference(selection="_selection_source_model")
     note = fields.Char()
 
     @api.model

@@ -1,10 +1,12 @@
-from . import test_install
-from . import test_hr_employee
-from . import test_hr_contract
-from . import test_insertion_pathway
-from . import test_insertion_barrier
-from . import test_insertion_action
-from . import test_insertion_skill_evaluation
-from . import test_insertion_work_hours
-from . import test_insertion_indicator_wizard
-from . import test_rpc_confidentiality
+from . import (
+    test_hr_contract,
+    test_hr_employee,
+    test_insertion_action,
+    test_insertion_barrier,
+    test_insertion_indicator_wizard,
+    test_insertion_pathway,
+    test_insertion_skill_evaluation,
+    test_insertion_work_hours,
+    test_install,
+    test_rpc_confidentiality,
+)

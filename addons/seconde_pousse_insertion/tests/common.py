@@ -31,8 +31,8 @@ class InsertionCommon:
                 "skill_ids": [(0, 0, {"name": "Désherbage"}), (0, 0, {"name": "Récolte"})],
             }
         )
-        cls.level_beginner, cls.level_autonomous, cls.level_expert = cls.skill_type.skill_level_ids.sorted(
-            "level_progress"
+        cls.level_beginner, cls.level_autonomous, cls.level_expert = (
+            cls.skill_type.skill_level_ids.sorted("level_progress")
         )
         cls.skill_weeding = cls.skill_type.skill_ids.filtered(lambda s: s.name == "Désherbage")
         cls.skill_harvest = cls.skill_type.skill_ids - cls.skill_weeding

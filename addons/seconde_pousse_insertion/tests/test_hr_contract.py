@@ -15,7 +15,12 @@ class TestHrContract(InsertionCommon, TransactionCase):
     def test_contract_cannot_start_outside_pass(self):
         employee = self.make_employee("Sofia Moreau")
         with self.assertRefused(ValidationError, "en dehors de la validité du PASS IAE"):
-            self.make_contract(employee, env=self.env(context={"lang": "fr_FR"}), date_start=date(2024, 11, 4), state="draft")
+            self.make_contract(
+                employee,
+                env=self.env(context={"lang": "fr_FR"}),
+                date_start=date(2024, 11, 4),
+                state="draft",
+            )
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", employee.id)]))
 
     def test_counsellor_creates_contract_within_pass(self):
@@ -27,7 +32,9 @@ class TestHrContract(InsertionCommon, TransactionCase):
                 {
                     "name": "CDDI Lucas Martin",
                     "employee_id": employee.id,
-                    "contract_type_id": self.env.ref("seconde_pousse_insertion.contract_type_cddi").id,
+                    "contract_type_id": self.env.ref(
+                        "seconde_pousse_insertion.contract_type_cddi"
+                    ).id,
                     "date_start": date(2025, 2, 3),
                     "wage": 1500,
                 }

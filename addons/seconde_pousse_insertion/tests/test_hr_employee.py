@@ -15,7 +15,9 @@ SOCIAL_FIELDS = ["social_situation", "social_benefit", "unemployment_months"]
 class TestHrEmployee(InsertionCommon, TransactionCase):
     def test_pass_ending_before_start_is_refused_in_french(self):
         employee = self.employee.with_user(self.counsellor).with_context(lang="fr_FR")
-        with self.assertRefused(ValidationError, "Le PASS IAE de Karim Benali ne peut pas finir avant"):
+        with self.assertRefused(
+            ValidationError, "Le PASS IAE de Karim Benali ne peut pas finir avant"
+        ):
             employee.write({"pass_iae_end": date(2024, 12, 31)})
         self.assertEqual(self.employee.pass_iae_end, date(2026, 12, 31))
 
@@ -61,11 +63,15 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
             employee.export_data(["name", "pass_iae_number"])
         with self.assertRaises(AccessError):
             employee.export_data(["social_situation"])
-        rows = self.employee.with_user(self.counsellor).export_data(["name", "pass_iae_number"])["datas"]
+        rows = self.employee.with_user(self.counsellor).export_data(["name", "pass_iae_number"])[
+            "datas"
+        ]
         self.assertEqual(rows, [["Karim Benali", "999992512345"]])
 
     def test_hr_officer_without_counsellor_role_cannot_read_pass(self):
-        officer = new_test_user(self.env, login="ins_hr_officer", groups="base.group_user,hr.group_hr_user")
+        officer = new_test_user(
+            self.env, login="ins_hr_officer", groups="base.group_user,hr.group_hr_user"
+        )
         employee = self.employee.with_user(officer)
         self.assertEqual(employee.name, "Karim Benali")
         with self.assertRaises(AccessError):
@@ -85,7 +91,9 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
         Employee._cron_insertion_deadlines()
         Employee._cron_insertion_deadlines()
         activity_type = self.env.ref("seconde_pousse_insertion.mail_activity_type_pass_end")
-        activities = self.employee.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        activities = self.employee.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.counsellor)
         self.assertEqual(activities.date_deadline, date(2026, 12, 5))
@@ -94,12 +102,16 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
     def test_cron_warns_counsellor_before_contract_ends(self):
         self.env["hr.employee"]._cron_insertion_deadlines()
         activity_type = self.env.ref("seconde_pousse_insertion.mail_activity_type_contract_end")
-        activity = self.employee.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        activity = self.employee.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.date_deadline, date(2025, 6, 10))
         self.assertIn("CDDI Karim Benali", activity.summary)
         pass_type = self.env.ref("seconde_pousse_insertion.mail_activity_type_pass_end")
-        self.assertFalse(self.employee.activity_ids.filtered(lambda a: a.activity_type_id == pass_type))
+        self.assertFalse(
+            self.employee.activity_ids.filtered(lambda a: a.activity_type_id == pass_type)
+        )
 
     def test_skills_certificate_renders_history(self):
         Evaluation = self.env["insertion.skill.evaluation"]
@@ -120,7 +132,9 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
             ]
         )
         report = self.env.ref("seconde_pousse_insertion.action_report_skills_certificate")
-        html = report.with_user(self.counsellor)._render_qweb_html(report.report_name, self.employee.ids)[0]
+        html = report.with_user(self.counsellor)._render_qweb_html(
+            report.report_name, self.employee.ids
+        )[0]
         html = html.decode()
         self.assertIn("Désherbage", html)
         self.assertIn("Première parcelle", html)

@@ -27,7 +27,12 @@ class TestInsertionAction(InsertionCommon, TransactionCase):
 
     def test_training_listed_with_trainings(self):
         training = self.env["insertion.action"].create(
-            {"pathway_id": self.pathway.id, "action_type": "training", "name": "CACES", "duration": 21}
+            {
+                "pathway_id": self.pathway.id,
+                "action_type": "training",
+                "name": "CACES",
+                "duration": 21,
+            }
         )
         self.assertEqual(self.pathway.training_ids, training)
 

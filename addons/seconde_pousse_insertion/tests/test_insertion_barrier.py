@@ -28,7 +28,9 @@ class TestInsertionBarrier(InsertionCommon, TransactionCase):
         with self.assertRaises(AccessError):
             self.barrier.with_user(self.supervisor).read(["name"])
         with self.assertRaises(AccessError):
-            Barrier.create({"pathway_id": self.pathway.id, "barrier_type": "debt", "name": "Dettes"})
+            Barrier.create(
+                {"pathway_id": self.pathway.id, "barrier_type": "debt", "name": "Dettes"}
+            )
 
     def test_counsellor_follows_barriers(self):
         barrier = self.barrier.with_user(self.counsellor)

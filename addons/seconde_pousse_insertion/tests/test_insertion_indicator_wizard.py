@@ -22,7 +22,11 @@ class TestInsertionIndicatorWizard(InsertionCommon, TransactionCase):
         cls.second_pathway = cls.make_pathway(cls.second, date(2025, 2, 3), stage="pathway")
         cls.third_pathway = cls.make_pathway(cls.third, date(2024, 9, 2), stage="pathway")
         cls.third_pathway.write(
-            {"exit_date": date(2025, 3, 31), "exit_category": "transition_job", "date_end": date(2025, 3, 31)}
+            {
+                "exit_date": date(2025, 3, 31),
+                "exit_category": "transition_job",
+                "date_end": date(2025, 3, 31),
+            }
         )
         cls.third_pathway.action_exit()
         cls.second_pathway.write({"exit_date": date(2025, 6, 30), "exit_category": "other_exit"})
@@ -35,19 +39,50 @@ class TestInsertionIndicatorWizard(InsertionCommon, TransactionCase):
             (cls.third, 1, 51.67),
             (cls.third, 5, 10),  # outside the period
         ):
-            Hours.create({"employee_id": employee.id, "month": date(2025, month, 1), "hours": hours})
+            Hours.create(
+                {"employee_id": employee.id, "month": date(2025, month, 1), "hours": hours}
+            )
         Action = env["insertion.action"]
         Action.create(
             [
-                {"pathway_id": cls.pathway.id, "action_type": "training", "name": "CACES", "duration": 14, "date": date(2025, 1, 20)},
-                {"pathway_id": cls.second_pathway.id, "action_type": "training", "name": "SST", "duration": 7, "date": date(2025, 2, 20)},
-                {"pathway_id": cls.pathway.id, "action_type": "interview", "name": "Bilan", "duration": 1, "date": date(2025, 2, 10)},
+                {
+                    "pathway_id": cls.pathway.id,
+                    "action_type": "training",
+                    "name": "CACES",
+                    "duration": 14,
+                    "date": date(2025, 1, 20),
+                },
+                {
+                    "pathway_id": cls.second_pathway.id,
+                    "action_type": "training",
+                    "name": "SST",
+                    "duration": 7,
+                    "date": date(2025, 2, 20),
+                },
+                {
+                    "pathway_id": cls.pathway.id,
+                    "action_type": "interview",
+                    "name": "Bilan",
+                    "duration": 1,
+                    "date": date(2025, 2, 10),
+                },
             ]
         )
         env["insertion.barrier"].create(
             [
-                {"pathway_id": cls.pathway.id, "barrier_type": "mobility", "name": "Permis", "status": "identified"},
-                {"pathway_id": cls.second_pathway.id, "barrier_type": "housing", "name": "Logement", "status": "lifted", "support": "external"},
+                {
+                    "pathway_id": cls.pathway.id,
+                    "barrier_type": "mobility",
+                    "name": "Permis",
+                    "status": "identified",
+                },
+                {
+                    "pathway_id": cls.second_pathway.id,
+                    "barrier_type": "housing",
+                    "name": "Logement",
+                    "status": "lifted",
+                    "support": "external",
+                },
             ]
         )
 
@@ -98,7 +133,12 @@ class TestInsertionIndicatorWizard(InsertionCommon, TransactionCase):
                 {"employee_id": employee.id, "month": date(2025, 2, 1), "hours": 100}
             )
             self.env["insertion.action"].create(
-                {"pathway_id": pathway.id, "action_type": "workshop", "name": "CV", "date": date(2025, 2, 2)}
+                {
+                    "pathway_id": pathway.id,
+                    "action_type": "workshop",
+                    "name": "CV",
+                    "date": date(2025, 2, 2),
+                }
             )
         self.assertEqual(self.count_queries(wizard), queries)
         self.env.flush_all()

@@ -9,14 +9,20 @@ from .common import InsertionCommon
 @tagged("post_install", "-at_install")
 class TestInsertionPathway(InsertionCommon, TransactionCase):
     def test_overlapping_pathways_are_refused(self):
-        Pathway = self.env["insertion.pathway"].with_user(self.counsellor).with_context(lang="fr_FR")
+        Pathway = (
+            self.env["insertion.pathway"].with_user(self.counsellor).with_context(lang="fr_FR")
+        )
         with self.assertRefused(ValidationError, "a déjà un parcours sur ces dates"):
             Pathway.create({"employee_id": self.employee.id, "date_start": date(2025, 9, 1)})
         self.assertEqual(len(self.employee.pathway_ids), 1)
 
     def test_new_pathway_after_the_previous_one_ended(self):
         self.pathway.write(
-            {"date_end": date(2025, 6, 30), "exit_date": date(2025, 6, 30), "exit_category": "withdrawal"}
+            {
+                "date_end": date(2025, 6, 30),
+                "exit_date": date(2025, 6, 30),
+                "exit_category": "withdrawal",
+            }
         )
         self.pathway.action_exit()
         second = self.make_pathway(self.employee, date(2025, 9, 1))
@@ -26,7 +32,9 @@ class TestInsertionPathway(InsertionCommon, TransactionCase):
     def test_exit_without_category_is_refused(self):
         pathway = self.pathway.with_user(self.counsellor).with_context(lang="fr_FR")
         pathway.exit_date = date(2025, 6, 30)
-        with self.assertRefused(ValidationError, "La sortie de Karim Benali doit avoir une catégorie"):
+        with self.assertRefused(
+            ValidationError, "La sortie de Karim Benali doit avoir une catégorie"
+        ):
             pathway.action_exit()
         self.assertEqual(self.pathway.stage, "pathway")
 

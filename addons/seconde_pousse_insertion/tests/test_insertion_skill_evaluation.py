@@ -24,7 +24,9 @@ class TestInsertionSkillEvaluation(InsertionCommon, TransactionCase):
         )
 
     def current_level(self, skill=None):
-        line = self.employee.employee_skill_ids.filtered(lambda s: s.skill_id == (skill or self.skill_weeding))
+        line = self.employee.employee_skill_ids.filtered(
+            lambda s: s.skill_id == (skill or self.skill_weeding)
+        )
         return line.skill_level_id
 
     def test_supervisor_evaluation_sets_current_level_and_keeps_history(self):
@@ -44,8 +46,13 @@ class TestInsertionSkillEvaluation(InsertionCommon, TransactionCase):
         self.evaluate(self.supervisor, self.level_expert, date(2025, 2, 3))
         public = self.env["hr.employee.public"].with_user(self.supervisor2).browse(self.employee.id)
         self.assertEqual(public.employee_skill_ids.skill_level_id, self.level_expert)
-        evaluations = self.env["insertion.skill.evaluation"].with_user(self.supervisor2).search_read(
-            [("employee_id", "=", self.employee.id)], ["skill_id", "skill_level_id", "employee_id"]
+        evaluations = (
+            self.env["insertion.skill.evaluation"]
+            .with_user(self.supervisor2)
+            .search_read(
+                [("employee_id", "=", self.employee.id)],
+                ["skill_id", "skill_level_id", "employee_id"],
+            )
         )
         self.assertEqual(evaluations[0]["employee_id"][1], "Karim Benali")
 
@@ -75,13 +82,20 @@ class TestInsertionSkillEvaluation(InsertionCommon, TransactionCase):
         self.assertEqual(form.record.evaluator_id, self.supervisor)
 
     def test_source_selection_is_extensible(self):
-        selection = self.env["insertion.skill.evaluation"]._fields["source"]._description_selection(self.env)
+        selection = (
+            self.env["insertion.skill.evaluation"]
+            ._fields["source"]
+            ._description_selection(self.env)
+        )
         self.assertIn("insertion.action", dict(selection))
         action = self.env["insertion.action"].create(
             {"pathway_id": self.pathway.id, "action_type": "training", "name": "Taille"}
         )
         evaluation = self.evaluate(
-            self.counsellor, self.level_beginner, date(2025, 2, 3), source=f"insertion.action,{action.id}"
+            self.counsellor,
+            self.level_beginner,
+            date(2025, 2, 3),
+            source=f"insertion.action,{action.id}",
         )
         self.assertEqual(evaluation.source, action)
         values = evaluation.with_user(self.supervisor).read(["source"])[0]

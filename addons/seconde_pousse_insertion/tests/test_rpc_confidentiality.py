@@ -17,18 +17,34 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
     def test_supervisor_search_read_pass_fields_refused(self):
         domain = [("id", "=", self.employee.id)]
         with self.assertRaises(Fault) as error:
-            self.call(self.supervisor, "hr.employee", "search_read", domain, fields=["pass_iae_number"])
+            self.call(
+                self.supervisor, "hr.employee", "search_read", domain, fields=["pass_iae_number"]
+            )
         self.assertIn("pass_iae_number", error.exception.faultString)
-        rows = self.call(self.supervisor, "hr.employee", "search_read", domain, fields=["name", "current_pathway_id"])
+        rows = self.call(
+            self.supervisor,
+            "hr.employee",
+            "search_read",
+            domain,
+            fields=["name", "current_pathway_id"],
+        )
         self.assertEqual(rows[0]["current_pathway_id"][0], self.pathway.id)
 
     def test_supervisor_barriers_and_exports_refused(self):
         with self.assertRaises(Fault):
             self.call(self.supervisor, "insertion.barrier", "search_read", [], fields=["name"])
         with self.assertRaises(Fault):
-            self.call(self.supervisor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_end"])
+            self.call(
+                self.supervisor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_end"]
+            )
         with self.assertRaises(Fault):
-            self.call(self.supervisor, "insertion.pathway", "export_data", [self.pathway.id], ["exit_category"])
+            self.call(
+                self.supervisor,
+                "insertion.pathway",
+                "export_data",
+                [self.pathway.id],
+                ["exit_category"],
+            )
 
     def test_counsellor_reads_pass_over_rpc(self):
         rows = self.call(
@@ -39,5 +55,7 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
             fields=["pass_iae_number", "social_situation"],
         )
         self.assertEqual(rows[0]["pass_iae_number"], "999992512345")
-        exported = self.call(self.counsellor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_number"])
+        exported = self.call(
+            self.counsellor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_number"]
+        )
         self.assertEqual(exported["datas"], [["999992512345"]])

@@ -28,18 +28,26 @@ class InsertionIndicatorWizard(models.TransientModel):
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
     )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
     employee_count = fields.Integer(string="Employees in pathway", compute="_compute_indicators")
     hours_total = fields.Float(string="Hours worked", compute="_compute_indicators")
-    fte = fields.Float(string="Full-time equivalents", compute="_compute_indicators", digits=(16, 2))
+    fte = fields.Float(
+        string="Full-time equivalents", compute="_compute_indicators", digits=(16, 2)
+    )
     agreed_posts = fields.Float(
         string="Agreed posts (FTE)", related="company_id.insertion_agreed_posts", digits=(16, 2)
     )
-    fte_rate = fields.Float(string="FTE achieved (%)", compute="_compute_indicators", digits=(16, 1))
+    fte_rate = fields.Float(
+        string="FTE achieved (%)", compute="_compute_indicators", digits=(16, 1)
+    )
     training_hours = fields.Float(string="Training hours", compute="_compute_indicators")
     exit_count = fields.Integer(string="Exits", compute="_compute_indicators")
     dynamic_exit_count = fields.Integer(string="Dynamic exits", compute="_compute_indicators")
-    dynamic_exit_rate = fields.Float(string="Dynamic exits (%)", compute="_compute_indicators", digits=(16, 1))
+    dynamic_exit_rate = fields.Float(
+        string="Dynamic exits (%)", compute="_compute_indicators", digits=(16, 1)
+    )
     export_file = fields.Binary(string="File", readonly=True, attachment=False)
     export_filename = fields.Char(readonly=True)
 
@@ -112,15 +120,22 @@ class InsertionIndicatorWizard(models.TransientModel):
         pathways = Pathway.search(self._pathway_domain())
         hours_by_employee = Hours._read_group(self._hours_domain(), ["employee_id"], ["hours:sum"])
         hours_by_month = Hours._read_group(
-            self._hours_domain(), ["employee_id", "month:month"], ["hours:sum"], order="month:month, employee_id"
+            self._hours_domain(),
+            ["employee_id", "month:month"],
+            ["hours:sum"],
+            order="month:month, employee_id",
         )
         hours_total = sum(hours for __, hours in hours_by_employee)
         months = self._month_count()
         fte = hours_total / (HOURS_PER_MONTH * months)
         agreed = self.company_id.insertion_agreed_posts
-        actions = Action._read_group(self._action_domain(), ["action_type"], ["__count", "duration:sum"])
+        actions = Action._read_group(
+            self._action_domain(), ["action_type"], ["__count", "duration:sum"]
+        )
         barriers = Barrier._read_group(self._barrier_domain(), ["status"], ["__count"])
-        barrier_types = Barrier._read_group(self._barrier_domain(), ["barrier_type", "support"], ["__count"])
+        barrier_types = Barrier._read_group(
+            self._barrier_domain(), ["barrier_type", "support"], ["__count"]
+        )
         exits = Pathway._read_group(self._exit_domain(), ["exit_category"], ["__count"])
         exit_count = sum(count for __, count in exits)
         dynamic = sum(count for category, count in exits if category in DYNAMIC_EXITS)
@@ -132,9 +147,13 @@ class InsertionIndicatorWizard(models.TransientModel):
             "agreed_posts": agreed,
             "fte_rate": 100.0 * fte / agreed if agreed else 0.0,
             "hours_by_employee": [(employee.name, hours) for employee, hours in hours_by_employee],
-            "hours_by_month": [(employee.name, month, hours) for employee, month, hours in hours_by_month],
+            "hours_by_month": [
+                (employee.name, month, hours) for employee, month, hours in hours_by_month
+            ],
             "actions": {action_type: (count, duration) for action_type, count, duration in actions},
-            "training_hours": sum(duration for action_type, __, duration in actions if action_type == "training"),
+            "training_hours": sum(
+                duration for action_type, __, duration in actions if action_type == "training"
+            ),
             "barriers": dict(barriers),
             "barrier_types": {(btype, support): count for btype, support, count in barrier_types},
             "exits": dict(exits),
@@ -152,23 +171,35 @@ class InsertionIndicatorWizard(models.TransientModel):
         return action
 
     def action_open_hours(self):
-        return self._open_analysis("seconde_pousse_insertion.insertion_work_hours_analysis_action", self._hours_domain())
+        return self._open_analysis(
+            "seconde_pousse_insertion.insertion_work_hours_analysis_action", self._hours_domain()
+        )
 
     def action_open_actions(self):
-        return self._open_analysis("seconde_pousse_insertion.insertion_action_analysis_action", self._action_domain())
+        return self._open_analysis(
+            "seconde_pousse_insertion.insertion_action_analysis_action", self._action_domain()
+        )
 
     def action_open_barriers(self):
-        return self._open_analysis("seconde_pousse_insertion.insertion_barrier_analysis_action", self._barrier_domain())
+        return self._open_analysis(
+            "seconde_pousse_insertion.insertion_barrier_analysis_action", self._barrier_domain()
+        )
 
     def action_open_exits(self):
-        return self._open_analysis("seconde_pousse_insertion.insertion_pathway_exit_action", self._exit_domain())
+        return self._open_analysis(
+            "seconde_pousse_insertion.insertion_pathway_exit_action", self._exit_domain()
+        )
 
     def action_export_xlsx(self):
         self.ensure_one()
         self.write(
             {
                 "export_file": base64.b64encode(self._build_xlsx()),
-                "export_filename": _("funder_indicators_%(start)s_%(end)s.xlsx", start=self.date_from, end=self.date_to),
+                "export_filename": _(
+                    "funder_indicators_%(start)s_%(end)s.xlsx",
+                    start=self.date_from,
+                    end=self.date_to,
+                ),
             }
         )
         return {
@@ -226,7 +257,10 @@ class InsertionIndicatorWizard(models.TransientModel):
             workbook,
             _("Actions"),
             (_("Type"), _("Number"), _("Hours")),
-            [(labels.get(key, key), count, duration) for key, (count, duration) in data["actions"].items()],
+            [
+                (labels.get(key, key), count, duration)
+                for key, (count, duration) in data["actions"].items()
+            ],
         )
         labels = self._selection_labels("insertion.barrier", "status")
         self._write_table(
@@ -235,6 +269,7 @@ class InsertionIndicatorWizard(models.TransientModel):
             (_("Status"), _("Number")),
             [(labels.get(key, key), count) for key, count in data["barriers"].items()],
         )
+        not_supported = _("Not supported yet")
         types = self._selection_labels("insertion.barrier", "barrier_type")
         supports = self._selection_labels("insertion.barrier", "support")
         self._write_table(
@@ -242,7 +277,7 @@ class InsertionIndicatorWizard(models.TransientModel):
             _("Barriers by type"),
             (_("Type"), _("Support"), _("Number")),
             [
-                (types.get(btype, btype), supports.get(support, _("Not supported yet")), count)
+                (types.get(btype, btype), supports.get(support, not_supported), count)
                 for (btype, support), count in data["barrier_types"].items()
             ],
         )
