@@ -1,1 +1,7 @@
-
+from . import farm_production
+from . import res_partner
+from . import farm_task_type
+from . import farm_intervention_request
+from . import farm_intervention
+from . import farm_intervention_review
+from . import account_move

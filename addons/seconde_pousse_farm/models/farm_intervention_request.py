@@ -1,0 +1,209 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+FREQUENCY_STEPS = {
+    "weekly": relativedelta(weeks=1),
+    "biweekly": relativedelta(weeks=2),
+    "monthly": relativedelta(months=1),
+}
+MAX_VISITS = 60
+WORK_START = time(8, 0)
+
+
+class FarmInterventionRequest(models.Model):
+    _name = "farm.intervention.request"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Intervention request"
+    _order = "id desc"
+
+    name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
+    partner_id = fields.Many2one(
+        "res.partner", string="Farm", required=True, index=True, tracking=True, domain=[("is_farm", "=", True)]
+    )
+    contact_id = fields.Many2one("res.partner", string="Contact", domain="[('parent_id', '=', partner_id)]")
+    description = fields.Text(required=True)
+    task_type_ids = fields.Many2many("farm.task.type", string="Work wished")
+    date_from = fields.Date("Wished from", required=True, tracking=True)
+    date_to = fields.Date("Wished until", required=True, tracking=True)
+    estimated_hours = fields.Float("Estimated workload (hours)", tracking=True)
+    recurrence = fields.Selection(
+        [("punctual", "Punctual"), ("recurring", "Recurring")], required=True, default="punctual", tracking=True
+    )
+    frequency = fields.Selection(
+        [("weekly", "Every week"), ("biweekly", "Every two weeks"), ("monthly", "Every month")]
+    )
+    farm_equipment = fields.Text("Equipment provided by the farm")
+    state = fields.Selection(
+        [
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("refused", "Refused"),
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="submitted",
+        required=True,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    refusal_reason = fields.Text(tracking=True, readonly=True)
+    intervention_ids = fields.One2many("farm.intervention", "request_id", string="Interventions")
+    intervention_count = fields.Integer(compute="_compute_intervention_count")
+    user_id = fields.Many2one("res.users", string="Coordinator", tracking=True, domain=[("share", "=", False)])
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+
+    @api.depends("intervention_ids")
+    def _compute_intervention_count(self):
+        groups = self.env["farm.intervention"]._read_group([("request_id", "in", self.ids)], ["request_id"], ["__count"])
+        counts = {request.id: count for request, count in groups}
+        for request in self:
+            request.intervention_count = counts.get(request.id, 0)
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for request in self:
+            request.access_url = f"/my/requests/{request.id}"
+
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in self._fields["state"].selection]
+
+    @api.constrains("date_from", "date_to", "estimated_hours", "recurrence", "frequency")
+    def _check_request(self):
+        for request in self:
+            if request.date_to < request.date_from:
+                raise ValidationError(_("The wished period of %(name)s ends before it starts.", name=request.name))
+            if request.estimated_hours < 0:
+                raise ValidationError(_("The estimated workload cannot be negative."))
+            if request.recurrence == "recurring" and not request.frequency:
+                raise ValidationError(_("A recurring request needs a frequency."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("farm.intervention.request") or "/"
+        requests = super().create(vals_list)
+        for request in requests:
+            request.message_subscribe(partner_ids=(request.contact_id or request.partner_id).ids)
+        return requests
+
+    def _check_state(self, allowed, action):
+        for request in self:
+            if request.state not in allowed:
+                state = dict(self._fields["state"]._description_selection(self.env))[request.state]
+                raise UserError(
+                    _("%(name)s is %(state)s: it cannot be %(action)s.", name=request.name, state=state, action=action)
+                )
+
+    def _check_coordinator(self):
+        if not self.env.user.has_group("seconde_pousse_base.group_coordinator"):
+            raise UserError(_("Only a coordinator can accept or refuse a request."))
+
+    def action_accept(self):
+        self._check_coordinator()
+        self._check_state(("submitted",), _("accepted"))
+        self.write({"state": "accepted", "user_id": self.env.user.id})
+        self._notify_farmer("seconde_pousse_farm.mail_template_request_accepted")
+        return True
+
+    def action_refuse(self):
+        self._check_coordinator()
+        self._check_state(("submitted", "accepted"), _("refused"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Refuse the request"),
+            "res_model": "farm.request.refuse.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_ids": self.ids},
+        }
+
+    def _refuse(self, reason):
+        if not (reason or "").strip():
+            raise UserError(_("Say why the request is refused: the farmer will read it."))
+        self._check_coordinator()
+        self._check_state(("submitted", "accepted"), _("refused"))
+        self.write({"state": "refused", "refusal_reason": reason.strip()})
+        self._notify_farmer("seconde_pousse_farm.mail_template_request_refused")
+
+    def action_cancel(self):
+        self._check_state(("submitted", "accepted", "planned"), _("cancelled"))
+        self.intervention_ids.filtered(lambda i: i.state in ("draft", "planned")).action_cancel()
+        self.state = "cancelled"
+        return True
+
+    def action_reset_submitted(self):
+        self._check_state(("refused", "cancelled"), _("reopened"))
+        self.write({"state": "submitted", "refusal_reason": False})
+        return True
+
+    def _notify_farmer(self, template_xmlid):
+        for request in self:
+            request.message_post_with_source(template_xmlid, subtype_xmlid="mail.mt_comment", message_type="comment")
+
+    def action_create_interventions(self):
+        self._check_state(("accepted", "planned"), _("planned"))
+        interventions = self.env["farm.intervention"].create(
+            [vals for request in self for vals in request._prepare_interventions()]
+        )
+        self.state = "planned"
+        return self._action_open_interventions(interventions)
+
+    def action_view_interventions(self):
+        self.ensure_one()
+        return self._action_open_interventions(self.intervention_ids)
+
+    def _action_open_interventions(self, interventions):
+        action = self.env["ir.actions.act_window"]._for_xml_id("seconde_pousse_farm.farm_intervention_action")
+        action["domain"] = [("id", "in", interventions.ids)]
+        action["context"] = {"default_request_id": self[:1].id, "default_partner_id": self[:1].partner_id.id}
+        return action
+
+    def _visit_dates(self):
+        """The days of the visits: one for a punctual request, one per period otherwise."""
+        self.ensure_one()
+        if self.recurrence == "punctual":
+            return [self.date_from]
+        days, day = [], self.date_from
+        while day <= self.date_to:
+            days.append(day)
+            if len(days) > MAX_VISITS:
+                raise UserError(
+                    _("%(name)s would create more than %(max)s visits: shorten the period.", name=self.name, max=MAX_VISITS)
+                )
+            day += FREQUENCY_STEPS[self.frequency]
+        return days
+
+    def _prepare_interventions(self):
+        self.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or "Europe/Paris")
+        lines = [
+            {"task_type_id": task.id, "planned_hours": task.default_duration} for task in self.task_type_ids
+        ]
+        duration = max(min(sum(task.default_duration for task in self.task_type_ids) or 4.0, 9.0), 1.0)
+        values = []
+        for day in self._visit_dates():
+            start = tz.localize(datetime.combine(day, WORK_START)).astimezone(pytz.utc).replace(tzinfo=None)
+            values.append(
+                {
+                    "request_id": self.id,
+                    "partner_id": self.partner_id.id,
+                    "date_start": start,
+                    "date_end": start + timedelta(hours=duration),
+                    "line_ids": [fields.Command.create(line) for line in lines],
+                }
+            )
+        return values
+
+    def _sync_state_from_interventions(self):
+        """A planned request is done once none of its interventions is still to do."""
+        for request in self.filtered(lambda r: r.state == "planned"):
+            states = set(request.intervention_ids.mapped("state")) - {"cancelled"}
+            if states and states <= {"done", "reviewed", "invoiced"}:
+                request.state = "done"

@@ -1,0 +1,68 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class FarmTaskType(models.Model):
+    _name = "farm.task.type"
+    _description = "Farm task type"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    color = fields.Integer()
+    product_id = fields.Many2one(
+        "product.product",
+        string="Service product",
+        required=True,
+        ondelete="restrict",
+        domain=[("type", "=", "service")],
+        help="Invoiced per hour done. Created from the name and rate when left empty.",
+    )
+    hourly_rate = fields.Float(
+        compute="_compute_hourly_rate", inverse="_inverse_hourly_rate", digits="Product Price", store=True
+    )
+    currency_id = fields.Many2one(related="product_id.currency_id")
+    default_duration = fields.Float("Default duration (hours)", default=4.0)
+
+    @api.depends("product_id.lst_price")
+    def _compute_hourly_rate(self):
+        for task_type in self:
+            task_type.hourly_rate = task_type.product_id.lst_price
+
+    def _inverse_hourly_rate(self):
+        # the coordinator sets rates here without rights on the product catalogue
+        for task_type in self.sudo():
+            task_type.product_id.lst_price = task_type.hourly_rate
+
+    @api.constrains("default_duration", "hourly_rate")
+    def _check_positive(self):
+        for task_type in self:
+            if task_type.default_duration <= 0:
+                raise ValidationError(_("The default duration of %(name)s must be positive.", name=task_type.name))
+            if task_type.hourly_rate < 0:
+                raise ValidationError(_("The hourly rate of %(name)s cannot be negative.", name=task_type.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        missing = [vals for vals in vals_list if not vals.get("product_id")]
+        if missing:
+            # the coordinator configures rates, not the product catalogue
+            products = self.env["product.product"].sudo().create([self._prepare_product_vals(vals) for vals in missing])
+            for vals, product in zip(missing, products, strict=True):
+                vals["product_id"] = product.id
+        return super().create(vals_list)
+
+    @api.model
+    def _prepare_product_vals(self, vals):
+        hour = self.env.ref("uom.product_uom_hour")
+        return {
+            "name": _("Farm work – %(task)s", task=vals.get("name", "")),
+            "type": "service",
+            "list_price": vals.get("hourly_rate", 0.0),
+            "uom_id": hour.id,
+            "uom_po_id": hour.id,
+            "sale_ok": True,
+            "purchase_ok": False,
+        }

@@ -1,0 +1,42 @@
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+
+from .common import FarmCase
+
+
+@tagged("post_install", "-at_install")
+class TestFarm(FarmCase):
+    def test_profile_and_counts(self):
+        self.farm.write({"farm_surface": 12.5, "farm_organic": "certified", "siret": "73282932000074"})
+        self.make_request()
+        self.make_signed_review(self.make_intervention())
+        self.make_intervention(day=3, state="planned")
+        self.farm.invalidate_recordset()
+        self.assertEqual(self.farm.farm_request_count, 1)
+        self.assertEqual(self.farm.farm_intervention_count, 2)
+        self.assertEqual(self.farm.farm_review_count, 1)
+        self.assertEqual(self.other_farm.farm_intervention_count, 0)
+
+    def test_invalid_siret_refused(self):
+        with self.assertRaises(ValidationError):
+            self.farm.siret = "12345678901234"
+        self.assertFalse(self.farm.siret)
+
+    def test_negative_surface_refused(self):
+        with self.assertRaises(ValidationError):
+            self.farm.farm_surface = -3
+
+    def test_smart_button_opens_farm_records(self):
+        intervention = self.make_intervention()
+        action = self.farm.with_context(
+            farm_action="seconde_pousse_farm.farm_intervention_action", farm_default=True
+        ).action_view_farm_records()
+        self.assertEqual(self.env["farm.intervention"].search(action["domain"]), intervention)
+        self.assertEqual(action["context"]["default_partner_id"], self.farm.id)
+
+    def test_supervisor_reads_farms_but_cannot_configure_productions(self):
+        self.assertEqual(self.farm.with_user(self.supervisor).name, "Ferme des Tests")
+        with self.assertRaises(AccessError):
+            self.env["farm.production"].with_user(self.supervisor).create({"name": "Safran"})
+        production = self.env["farm.production"].with_user(self.coordinator).create({"name": "Safran"})
+        self.assertTrue(production.exists())

@@ -1,0 +1,82 @@
+from datetime import datetime
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import FarmCase
+
+
+@tagged("post_install", "-at_install")
+class TestIntervention(FarmCase):
+    def test_state_machine(self):
+        intervention = self.make_intervention(state="draft").with_user(self.supervisor)
+        self.assertTrue(intervention.name.startswith("INT/"))
+        intervention.action_plan()
+        intervention.action_start()
+        intervention.action_done()
+        self.assertEqual(intervention.state, "done")
+        self.assertEqual(intervention.done_hours, 6.0)
+        self.assertEqual(intervention.amount_untaxed, 4 * 20 + 2 * 25)
+        with self.assertRaisesRegex(UserError, "cannot be started"):
+            intervention.action_start()
+
+    def test_done_needs_hours_and_plan_needs_tasks(self):
+        empty = self.env["farm.intervention"].create(
+            {"partner_id": self.farm.id, "date_start": datetime(2026, 3, 2, 7), "date_end": datetime(2026, 3, 2, 11)}
+        )
+        with self.assertRaises(UserError):
+            empty.action_plan()
+        no_hours = self.make_intervention(hours=(0, 0), state="in_progress")
+        with self.assertRaises(UserError):
+            no_hours.action_done()
+        self.assertEqual(no_hours.state, "in_progress")
+
+    def test_end_before_start_refused(self):
+        count = self.env["farm.intervention"].search_count([])
+        with self.assertRaises(ValidationError):
+            self.env["farm.intervention"].create(
+                {"partner_id": self.farm.id, "date_start": datetime(2026, 3, 2, 12), "date_end": datetime(2026, 3, 2, 8)}
+            )
+        self.assertEqual(self.env["farm.intervention"].search_count([]), count)
+        intervention = self.make_intervention()
+        with self.assertRaises(ValidationError):
+            intervention.date_end = intervention.date_start
+        self.assertEqual(intervention.date_end, datetime(2026, 3, 2, 12, 0))
+
+    def test_negative_hours_refused(self):
+        intervention = self.make_intervention(state="in_progress")
+        with self.assertRaisesRegex(ValidationError, "negative"):
+            intervention.write({"line_ids": [Command.update(intervention.line_ids[0].id, {"done_hours": -1})]})
+        self.env.invalidate_all(flush=False)  # forget what the failed write left in the cache
+        self.assertEqual(intervention.line_ids[0].done_hours, 4.0)
+
+    def test_cancel_keeps_history_and_can_restart(self):
+        intervention = self.make_intervention(state="planned")
+        self.env.cr.precommit.run()  # Odoo does not track records created in the same transaction
+        intervention.action_cancel()
+        self.assertEqual(intervention.state, "cancelled")
+        self.assertTrue(intervention.exists())
+        self.env.cr.precommit.run()
+        intervention.action_reset_draft()
+        self.assertEqual(intervention.state, "draft")
+        self.env.cr.precommit.run()  # tracking values are written at commit
+        self.env.invalidate_all()
+        states = intervention.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
+        self.assertGreaterEqual(len(states), 2)
+
+    def test_supervisor_runs_but_cannot_delete(self):
+        intervention = self.make_intervention(state="planned").with_user(self.supervisor)
+        intervention.action_start()
+        intervention.line_ids[0].done_hours = 3.5
+        self.assertEqual(intervention.done_hours, 5.5)
+        with self.assertRaises(AccessError):
+            intervention.unlink()
+
+    def test_accountant_reads_but_cannot_create(self):
+        intervention = self.make_intervention()
+        self.assertEqual(intervention.with_user(self.accountant).done_hours, 6.0)
+        with self.assertRaises(AccessError):
+            self.env["farm.intervention"].with_user(self.accountant).create(
+                {"partner_id": self.farm.id, "date_start": datetime(2026, 3, 2, 7), "date_end": datetime(2026, 3, 2, 9)}
+            )

@@ -1,0 +1,80 @@
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .common import SIGNATURE, FarmCase
+
+
+@tagged("post_install", "-at_install")
+class TestInterventionReview(FarmCase):
+    def test_send_gives_the_farmer_a_portal_link(self):
+        intervention = self.make_intervention()
+        action = intervention.with_user(self.supervisor).action_open_review()
+        review = self.env["farm.intervention.review"].browse(action["res_id"])
+        review.with_user(self.supervisor).action_send()
+        self.assertEqual(review.state, "sent")
+        message = review.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        self.assertIn(f"/my/reviews/{review.id}", message.body)
+        self.assertIn(review.access_token, message.body)
+        self.assertIn(self.farm, message.notification_ids.res_partner_id)
+
+    def test_sign_makes_member_and_invoiceable(self):
+        intervention = self.make_intervention()
+        self.assertEqual(self.farm.membership_state, "none")
+        review = self.make_signed_review(intervention)
+        self.assertEqual(review.state, "signed")
+        self.assertEqual(review.signer_name, "Jeanne Martin")
+        self.assertEqual(intervention.state, "reviewed")
+        self.assertEqual(self.farm.membership_state, "waiting")
+        line = self.env["membership.membership_line"].search([("partner", "=", self.farm.id)])
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.membership_id, self.env.ref("seconde_pousse_farm.product_membership_farm"))
+        self.assertEqual((line.date_to - line.date_from).days, 364)
+
+    def test_no_second_membership_while_one_runs(self):
+        self.make_signed_review(self.make_intervention(day=2))
+        self.make_signed_review(self.make_intervention(day=9))
+        lines = self.env["membership.membership_line"].search([("partner", "=", self.farm.id)])
+        self.assertEqual(len(lines), 1)
+
+    def test_signed_twice_refused(self):
+        review = self.make_signed_review(self.make_intervention())
+        with self.assertRaisesRegex(UserError, "already signed"):
+            review._sign("Quelqu'un d'autre", SIGNATURE)
+        self.assertEqual(review.signer_name, "Jeanne Martin")
+        with self.assertRaises(UserError):
+            review.farmer_comment = "changed"
+
+    def test_sign_needs_name_signature_and_done_intervention(self):
+        review = self.env["farm.intervention.review"].create({"intervention_id": self.make_intervention().id})
+        with self.assertRaises(UserError):
+            review._sign("  ", SIGNATURE)
+        with self.assertRaises(UserError):
+            review._sign("Jeanne", False)
+        planned = self.make_intervention(day=5, state="planned")
+        review_planned = self.env["farm.intervention.review"].create({"intervention_id": planned.id})
+        with self.assertRaises(UserError):
+            review_planned._sign("Jeanne", SIGNATURE)
+        self.assertEqual(review.state, "draft")
+
+    def test_on_site_signature_wizard_and_followup(self):
+        intervention = self.make_intervention()
+        review = self.env["farm.intervention.review"].with_user(self.supervisor).create(
+            {"intervention_id": intervention.id, "followup_wished": True, "followup_description": "Revenir tailler"}
+        )
+        wizard = Form(self.env["farm.review.sign.wizard"].with_user(self.supervisor).with_context(default_review_id=review.id))
+        wizard.signer_name = "Paul Roux"
+        wizard.signature = SIGNATURE
+        wizard.save().action_sign()
+        self.assertEqual(review.state, "signed")
+        self.assertEqual(review.followup_request_id.partner_id, self.farm)
+        self.assertEqual(review.followup_request_id.state, "submitted")
+        self.assertEqual(review.followup_request_id.description, "Revenir tailler")
+
+    def test_pdf_report(self):
+        review = self.make_signed_review(self.make_intervention())
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "seconde_pousse_farm.farm_intervention_review_report", review.ids
+        )[0].decode()
+        self.assertIn(review.intervention_id.name, html)
+        self.assertIn("Jeanne Martin", html)
+        self.assertIn("data:image/png;base64", html)

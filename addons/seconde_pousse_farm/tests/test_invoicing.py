@@ -1,0 +1,114 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import FarmCase
+
+
+@tagged("post_install", "-at_install")
+class TestInvoicing(FarmCase):
+    def wizard(self, user=None, **values):
+        values = {"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31), **values}
+        return self.env["farm.invoice.wizard"].with_user(user or self.accountant).create(values)
+
+    def test_french_accounting_installed(self):
+        self.assertEqual(self.env.company.country_id.code, "FR")
+        self.assertEqual(self.env.company.chart_template, "fr")
+
+    def test_one_invoice_per_farm_with_membership_fee_first(self):
+        first = self.make_intervention(day=2)
+        second = self.make_intervention(day=9, hours=(3.0, 0.0))
+        other = self.make_intervention(farm=self.other_farm, day=4)
+        for intervention in first | second | other:
+            self.make_signed_review(intervention)
+        wizard = self.wizard()
+        self.assertEqual(wizard.intervention_ids, first | second | other)
+        self.assertEqual(wizard.farm_count, 2)
+        wizard.action_create_invoices()
+        invoice = first.invoice_id
+        self.assertEqual(second.invoice_id, invoice)
+        self.assertNotEqual(other.invoice_id, invoice)
+        self.assertEqual((first | second | other).mapped("state"), ["invoiced"] * 3)
+        product_lines = invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+        membership = self.env.ref("seconde_pousse_farm.product_membership_farm")
+        self.assertEqual(len(product_lines.filtered(lambda line: line.product_id == membership)), 1)
+        weeding = product_lines.filtered(lambda line: line.product_id == self.weeding.product_id)
+        self.assertEqual(sorted(weeding.mapped("quantity")), [3.0, 4.0])
+        self.assertEqual(invoice.amount_untaxed, membership.list_price + (4 + 3) * 20 + 2 * 25)
+        self.assertEqual(len(invoice.invoice_line_ids.filtered(lambda line: line.display_type == "line_section")), 2)
+
+    def test_membership_fee_only_on_the_first_invoice(self):
+        self.make_signed_review(self.make_intervention(day=2))
+        self.wizard().action_create_invoices()
+        later = self.make_intervention(day=20)
+        self.make_signed_review(later)
+        self.wizard(date_from=date(2026, 3, 15)).action_create_invoices()
+        membership = self.env.ref("seconde_pousse_farm.product_membership_farm")
+        self.assertNotIn(membership, later.invoice_id.invoice_line_ids.product_id)
+
+    def test_posted_invoice_with_french_vat_and_member_state(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        self.wizard().action_create_invoices()
+        invoice = intervention.invoice_id
+        invoice.action_post()
+        self.assertEqual(invoice.state, "posted")
+        self.assertTrue(invoice.name.startswith("FAC/") or invoice.name.startswith("INV/"))
+        self.assertGreater(invoice.amount_tax, 0)
+        self.assertEqual(self.farm.membership_state, "invoiced")
+
+    def test_credit_note_makes_interventions_invoiceable_again(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        self.wizard().action_create_invoices()
+        invoice = intervention.invoice_id
+        invoice.action_post()
+        reversal = Form(
+            self.env["account.move.reversal"].with_context(active_model="account.move", active_ids=invoice.ids)
+        )
+        reversal.journal_id = invoice.journal_id
+        reversal.save().refund_moves()
+        self.assertEqual(intervention.state, "reviewed")
+        self.assertFalse(intervention.invoice_id)
+        self.assertIn("Credit note", intervention.message_ids[0].body)
+        self.assertEqual(self.wizard().intervention_ids, intervention)
+
+    def test_cancelled_draft_invoice_makes_them_invoiceable(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        self.wizard().action_create_invoices()
+        intervention.invoice_id.button_cancel()
+        self.assertEqual(intervention.state, "reviewed")
+
+    def test_unsigned_intervention_refused(self):
+        done = self.make_intervention()
+        wizard = self.env["farm.invoice.wizard"].with_user(self.accountant).with_context(
+            active_model="farm.intervention", active_ids=done.ids
+        ).create({"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)})
+        with self.assertRaisesRegex(UserError, "signed review"):
+            wizard.action_create_invoices()
+        self.assertEqual(done.state, "done")
+        self.assertFalse(self.env["account.move"].search([("partner_id", "=", self.farm.id)]))
+
+    def test_nothing_to_invoice(self):
+        with self.assertRaises(UserError):
+            self.wizard().action_create_invoices()
+
+    def test_supervisor_cannot_invoice(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        with self.assertRaises(AccessError):
+            self.wizard(user=self.supervisor)
+        with self.assertRaises(AccessError):
+            self.env["account.move"].with_user(self.supervisor).create({"move_type": "out_invoice", "partner_id": self.farm.id})
+        self.assertEqual(intervention.state, "reviewed")
+
+    def test_accountant_sees_what_is_ready(self):
+        ready = self.make_intervention()
+        self.make_signed_review(ready)
+        self.make_intervention(day=3)
+        action = self.env["ir.actions.act_window"]._for_xml_id("seconde_pousse_farm.farm_intervention_action_to_invoice")
+        found = self.env["farm.intervention"].with_user(self.accountant).search([("state", "=", "reviewed")])
+        self.assertEqual(found, ready)
+        self.assertIn("search_default_to_invoice", action["context"])

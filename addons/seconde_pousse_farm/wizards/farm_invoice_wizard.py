@@ -1,0 +1,132 @@
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+
+class FarmInvoiceWizard(models.TransientModel):
+    _name = "farm.invoice.wizard"
+    _description = "Invoice reviewed interventions"
+
+    date_from = fields.Date(required=True, default=lambda self: self._default_date_from())
+    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    partner_ids = fields.Many2many("res.partner", string="Farms", domain=[("is_farm", "=", True)])
+    invoice_date = fields.Date(default=fields.Date.context_today)
+    intervention_ids = fields.Many2many(
+        "farm.intervention", compute="_compute_intervention_ids", readonly=False, string="Interventions"
+    )
+    farm_count = fields.Integer(compute="_compute_summary")
+    amount_untaxed = fields.Monetary(compute="_compute_summary", string="Amount (excl. tax)")
+    currency_id = fields.Many2one("res.currency", default=lambda self: self.env.company.currency_id)
+
+    @api.model
+    def _default_date_from(self):
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+
+    @api.depends("date_from", "date_to", "partner_ids")
+    def _compute_intervention_ids(self):
+        selected = self.env.context.get("active_model") == "farm.intervention" and self.env.context.get("active_ids")
+        for wizard in self:
+            if selected:
+                wizard.intervention_ids = self.env["farm.intervention"].browse(selected)
+            else:
+                wizard.intervention_ids = self.env["farm.intervention"].search(wizard._intervention_domain())
+
+    def _intervention_domain(self):
+        domain = [
+            ("state", "=", "reviewed"),
+            ("date_start", ">=", self.date_from),
+            ("date_start", "<", self.date_to + relativedelta(days=1)),
+            ("company_id", "=", self.env.company.id),
+        ]
+        if self.partner_ids:
+            domain.append(("partner_id", "in", self.partner_ids.ids))
+        return domain
+
+    @api.depends("intervention_ids")
+    def _compute_summary(self):
+        for wizard in self:
+            interventions = wizard.intervention_ids._origin  # real records: read in one batch
+            wizard.farm_count = len(interventions.partner_id)
+            wizard.amount_untaxed = sum(interventions.mapped("amount_untaxed"))
+
+    def action_create_invoices(self):
+        self.ensure_one()
+        interventions = self.intervention_ids
+        if not interventions:
+            raise UserError(_("No reviewed intervention to invoice in this period."))
+        unsigned = interventions.filtered(lambda i: i.state != "reviewed")
+        if unsigned:
+            raise UserError(
+                _(
+                    "Only interventions with a signed review can be invoiced: %(names)s.",
+                    names=", ".join(unsigned.mapped("name")),
+                )
+            )
+        invoices = self._invoice(interventions)
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action["domain"] = [("id", "in", invoices.ids)]
+        action["context"] = {"default_move_type": "out_invoice"}
+        return action
+
+    def _invoice(self, interventions):
+        by_farm = defaultdict(lambda: self.env["farm.intervention"])
+        for intervention in interventions.sorted("date_start"):
+            by_farm[intervention.partner_id.commercial_partner_id] |= intervention
+        farms = self.env["res.partner"].concat(*by_farm)
+        pending = self._pending_membership_invoices(farms)
+        new_values = []
+        for farm, farm_interventions in by_farm.items():
+            lines = [command for i in farm_interventions for command in self._invoice_line_commands(i)]
+            if farm in pending:
+                pending[farm].write({"invoice_line_ids": lines, "invoice_date": self.invoice_date})
+            else:
+                new_values.append(self._invoice_values(farm, lines))
+        invoices = self.env["account.move"].create(new_values) | self.env["account.move"].concat(*pending.values())
+        invoice_by_farm = {invoice.partner_id: invoice for invoice in invoices}
+        for farm, farm_interventions in by_farm.items():
+            farm_interventions.write({"state": "invoiced", "invoice_id": invoice_by_farm[farm].id})
+        return invoices
+
+    def _pending_membership_invoices(self, farms):
+        """The draft membership fee invoices of these farms, made when a first review was signed."""
+        product = self.env.ref("seconde_pousse_farm.product_membership_farm")
+        moves = self.env["account.move"].search(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "draft"),
+                ("partner_id", "in", farms.ids),
+                ("invoice_line_ids.product_id", "=", product.id),
+                ("farm_intervention_ids", "=", False),
+            ]
+        )
+        return {move.partner_id: move for move in moves}
+
+    def _invoice_values(self, farm, line_commands):
+        return {
+            "move_type": "out_invoice",
+            "partner_id": farm.id,
+            "invoice_date": self.invoice_date,
+            "invoice_origin": _("Farm interventions"),
+            "invoice_line_ids": line_commands,
+        }
+
+    def _invoice_line_commands(self, intervention):
+        date = fields.Date.to_string(fields.Datetime.context_timestamp(self, intervention.date_start).date())
+        commands = [Command.create({"display_type": "line_section", "name": f"{intervention.name} – {date}"})]
+        for line in intervention.line_ids.filtered("done_hours"):
+            commands.append(
+                Command.create(
+                    {
+                        "product_id": line.task_type_id.product_id.id,
+                        "name": line.description or line.task_type_id.name,
+                        "quantity": line.done_hours,
+                        "product_uom_id": line.task_type_id.product_id.uom_id.id,
+                        "price_unit": line.price_unit,
+                    }
+                )
+            )
+        return commands
