@@ -25,6 +25,7 @@
         "views/menus.xml",
         "report/farm_intervention_review_report.xml",
     ],
+    "demo": ["demo/farm_demo.xml"],
     "application": True,
     "installable": True,
 }
