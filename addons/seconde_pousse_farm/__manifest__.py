@@ -14,6 +14,7 @@
         "security/ir_rule.xml",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
+        "data/farm_production_data.xml",
         "data/farm_task_type_data.xml",
         "data/mail_template_data.xml",
         "views/farm_intervention_request_views.xml",
