@@ -72,6 +72,12 @@ class FarmInvoiceWizard(models.TransientModel):
         action["context"] = {"default_move_type": "out_invoice"}
         return action
 
+    @api.model
+    def _invoice_period(self, date_from, date_to):
+        """Invoice every reviewed intervention of the period (demo data, scheduled use)."""
+        wizard = self.create({"date_from": date_from, "date_to": date_to})
+        return wizard._invoice(wizard.intervention_ids) if wizard.intervention_ids else self.env["account.move"]
+
     def _invoice(self, interventions):
         by_farm = defaultdict(lambda: self.env["farm.intervention"])
         for intervention in interventions.sorted("date_start"):
