@@ -180,7 +180,28 @@ class InsertionPathway(models.Model):
         pathways.employee_id.sudo().filtered(lambda e: not e.is_insertion_employee).write(
             {"is_insertion_employee": True}
         )
+        pathways._relink_employee_records()
         return pathways
+
+    def write(self, vals):
+        employees = self.employee_id
+        res = super().write(vals)
+        if {"employee_id", "date_start", "date_end", "active"} & set(vals):
+            self._relink_employee_records(employees)
+        return res
+
+    def _relink_employee_records(self, employees=None):
+        """Evaluations and hours recorded before a pathway existed, or whose dates moved,
+        follow the pathway running at their date."""
+        employees = (employees or self.env["hr.employee"]) | self.employee_id
+        for model in ("insertion.skill.evaluation", "insertion.work.hours"):
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("employee_id", "in", employees.ids)])
+            )
+            self.env.add_to_compute(records._fields["pathway_id"], records)
 
     @api.model
     def _match_pathways(self, records, date_field, whole_month=False):

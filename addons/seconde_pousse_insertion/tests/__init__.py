@@ -9,4 +9,5 @@ from . import (
     test_insertion_work_hours,
     test_install,
     test_rpc_confidentiality,
+    test_views,
 )

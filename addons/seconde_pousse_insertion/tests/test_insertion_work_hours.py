@@ -35,3 +35,14 @@ class TestInsertionWorkHours(InsertionCommon, TransactionCase):
         )
         with self.assertRaises(AccessError):
             hours.with_user(self.supervisor).unlink()
+
+    def test_hours_recorded_before_the_pathway_follow_it(self):
+        employee = self.make_employee("Léa Blanc")
+        hours = self.env["insertion.work.hours"].create(
+            {"employee_id": employee.id, "month": date(2025, 4, 1), "hours": 80}
+        )
+        self.assertFalse(hours.pathway_id)
+        pathway = self.make_pathway(employee, date(2025, 4, 7))
+        self.assertEqual(hours.pathway_id, pathway)
+        pathway.date_start = date(2025, 5, 5)
+        self.assertFalse(hours.pathway_id)

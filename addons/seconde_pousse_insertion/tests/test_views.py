@@ -1,0 +1,95 @@
+from odoo.tests import TransactionCase, tagged
+
+from .common import InsertionCommon
+
+ACTIONS = {
+    "supervisor": [
+        "hr_employee_insertion_action",
+        "insertion_pathway_action",
+        "insertion_skill_evaluation_action",
+        "insertion_work_hours_action",
+    ],
+    "counsellor": [
+        "hr_employee_insertion_action",
+        "insertion_pathway_action",
+        "insertion_barrier_action",
+        "insertion_action_action",
+        "insertion_skill_evaluation_action",
+        "insertion_work_hours_action",
+        "insertion_work_hours_analysis_action",
+        "insertion_action_analysis_action",
+        "insertion_barrier_analysis_action",
+        "insertion_pathway_exit_action",
+    ],
+}
+
+
+@tagged("post_install", "-at_install")
+class TestViews(InsertionCommon, TransactionCase):
+    """Each role opens its menus as the web client would: views, then the records with
+    every field those views show. Nothing may raise an access error."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["insertion.barrier"].create(
+            {"pathway_id": cls.pathway.id, "barrier_type": "housing", "name": "Logement"}
+        )
+        cls.env["insertion.action"].create(
+            {"pathway_id": cls.pathway.id, "action_type": "interview", "name": "Entretien"}
+        )
+        cls.env["insertion.skill.evaluation"].create(
+            {
+                "employee_id": cls.employee.id,
+                "skill_id": cls.skill_weeding.id,
+                "skill_level_id": cls.level_beginner.id,
+                "evaluator_id": cls.supervisor.id,
+            }
+        )
+        cls.env["insertion.work.hours"].create(
+            {"employee_id": cls.employee.id, "month": "2025-02-01", "hours": 100}
+        )
+
+    def spec(self, fields):
+        spec = {}
+        for name, description in fields.items():
+            if description["type"] in ("many2one", "many2many", "one2many"):
+                spec[name] = {"fields": {"display_name": {}}}
+            else:
+                spec[name] = {}
+        return spec
+
+    def open_action(self, user, xmlid):
+        action = self.env.ref(f"seconde_pousse_insertion.{xmlid}")
+        model = self.env[action.res_model].with_user(user)
+        modes = [mode for mode in action.view_mode.split(",") if mode != "form"] + ["form"]
+        model.get_views([(False, "search")])
+        views = []
+        for mode in modes:  # fields read by the client: those of the list, kanban, form…
+            result = model.get_views([(False, mode)])
+            view_model = next(iter(result["models"]))
+            records = model.env[view_model].search([], limit=5)
+            self.assertTrue(records, xmlid)
+            records.web_read(self.spec(result["models"][view_model]["fields"]))
+            views.append(result["views"][mode])
+        return views
+
+    def test_supervisor_opens_menus(self):
+        for xmlid in ACTIONS["supervisor"]:
+            with self.subTest(action=xmlid):
+                for view in self.open_action(self.supervisor, xmlid):
+                    self.assertNotIn("pass_iae", view["arch"])
+                    self.assertNotIn("barrier_ids", view["arch"])
+
+    def test_counsellor_opens_menus(self):
+        for xmlid in ACTIONS["counsellor"]:
+            with self.subTest(action=xmlid):
+                self.open_action(self.counsellor, xmlid)
+        form = self.env["hr.employee"].with_user(self.counsellor).get_views([(False, "form")])
+        self.assertIn("pass_iae_number", form["views"]["form"]["arch"])
+
+    def test_counsellor_opens_indicators_and_settings(self):
+        wizard_views = self.env["insertion.indicator.wizard"].with_user(self.counsellor).get_views([(False, "form")])
+        self.assertIn("dynamic_exit_rate", wizard_views["views"]["form"]["arch"])
+        settings = self.env["res.config.settings"].get_views([(False, "form")])
+        self.assertIn("insertion_agreed_posts", settings["views"]["form"]["arch"])
