@@ -7,6 +7,7 @@ from . import (
     insertion_pathway,
     insertion_skill_evaluation,
     insertion_work_hours,
+    mail_message,
     res_company,
     res_config_settings,
 )

@@ -96,3 +96,19 @@ class TestInsertionPathway(InsertionCommon, TransactionCase):
             ]
         )
         self.assertEqual(self.pathway.hours_total, 204.5)
+
+    def test_supervisor_cannot_read_the_pathway_chatter(self):
+        pathway = self.pathway.with_context(tracking_disable=False)
+        message = pathway.with_user(self.counsellor).message_post(
+            body="Rendez-vous avec le CCAS pour le logement",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        Message = self.env["mail.message"].with_user(self.supervisor)
+        domain = [("model", "=", "insertion.pathway"), ("res_id", "=", self.pathway.id)]
+        self.assertFalse(Message.search(domain))
+        with self.assertRaises(AccessError):
+            message.with_user(self.supervisor).read(["body"])
+        self.assertEqual(
+            self.env["mail.message"].with_user(self.counsellor).search(domain), message
+        )

@@ -89,7 +89,11 @@ class TestViews(InsertionCommon, TransactionCase):
         self.assertIn("pass_iae_number", form["views"]["form"]["arch"])
 
     def test_counsellor_opens_indicators_and_settings(self):
-        wizard_views = self.env["insertion.indicator.wizard"].with_user(self.counsellor).get_views([(False, "form")])
+        wizard_views = (
+            self.env["insertion.indicator.wizard"]
+            .with_user(self.counsellor)
+            .get_views([(False, "form")])
+        )
         self.assertIn("dynamic_exit_rate", wizard_views["views"]["form"]["arch"])
         settings = self.env["res.config.settings"].get_views([(False, "form")])
         self.assertIn("insertion_agreed_posts", settings["views"]["form"]["arch"])
