@@ -1,0 +1,120 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_datetime
+
+
+class FarmIntervention(models.Model):
+    _inherit = "farm.intervention"
+
+    assignment_ids = fields.One2many("farm.intervention.assignment", "intervention_id", string="Team")
+    booking_ids = fields.One2many("farm.intervention.booking", "intervention_id", string="Vehicles and equipment")
+    team_size = fields.Integer(
+        compute="_compute_team_size",
+        store=True,
+        readonly=False,
+        help="People sent to the farm, supervisor included: counted from the team once it is planned.",
+    )
+
+    @api.depends("assignment_ids.employee_id", "assignment_ids.active")
+    def _compute_team_size(self):
+        for intervention in self:
+            people = len(intervention.assignment_ids.filtered("active").employee_id)
+            intervention.team_size = people or intervention.team_size or 1
+
+    def _check_vehicle_seats(self):
+        """Seats of the vehicles booked for an intervention against the people travelling.
+        One query for the whole batch."""
+        if not self.ids:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT b.intervention_id, SUM(v.seats),
+                          (SELECT COUNT(DISTINCT a.employee_id) FROM farm_intervention_assignment a
+                            WHERE a.intervention_id = b.intervention_id AND a.active) AS people,
+                          MIN(b.date_start)
+                     FROM farm_intervention_booking b
+                     JOIN fleet_vehicle v ON v.id = b.vehicle_id
+                    WHERE b.intervention_id IN %s AND b.active
+                    GROUP BY b.intervention_id""",
+                tuple(self.ids),
+            )
+        )
+        for intervention_id, seats, people, date_start in self.env.cr.fetchall():
+            if seats < people:
+                intervention = self.browse(intervention_id)
+                vehicles = intervention.sudo().booking_ids.filtered(lambda b: b.active and b.vehicle_id).vehicle_id
+                raise ValidationError(
+                    _(
+                        "%(vehicles)s: %(seats)s seats for %(people)s people travelling to %(intervention)s "
+                        "on %(date)s. Book another vehicle or reduce the team.",
+                        vehicles=", ".join(vehicles.mapped("display_name")),
+                        seats=seats,
+                        people=people,
+                        intervention=intervention.display_name,
+                        date=format_datetime(self.env, date_start, dt_format="short"),
+                    )
+                )
+
+    def _check_vehicle_licences(self):
+        """Someone in the team must hold the licence each booked vehicle needs (checked once
+        the team has someone in it). One query for the whole batch."""
+        if not self.ids:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT b.id
+                     FROM farm_intervention_booking b
+                     JOIN fleet_vehicle v ON v.id = b.vehicle_id AND v.licence_id IS NOT NULL
+                    WHERE b.intervention_id IN %s AND b.active
+                      AND EXISTS (SELECT 1 FROM farm_intervention_assignment a
+                                   WHERE a.intervention_id = b.intervention_id AND a.active)
+                      AND NOT EXISTS (
+                          SELECT 1 FROM farm_intervention_assignment a
+                            JOIN hr_employee_farm_licence_rel rel ON rel.employee_id = a.employee_id
+                           WHERE a.intervention_id = b.intervention_id AND a.active
+                             AND rel.licence_id = v.licence_id)
+                    LIMIT 1""",
+                tuple(self.ids),
+            )
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            booking = self.env["farm.intervention.booking"].sudo().browse(row[0])
+            raise ValidationError(
+                _(
+                    "No one in the team of %(intervention)s holds the licence %(licence)s needed to drive "
+                    "%(vehicle)s on %(date)s.",
+                    intervention=booking.intervention_id.display_name,
+                    licence=booking.vehicle_id.licence_id.name,
+                    vehicle=booking.vehicle_id.display_name,
+                    date=format_datetime(self.env, booking.date_start, dt_format="short"),
+                )
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") == "cancelled":
+            # a cancelled intervention frees its people, vehicles and equipment
+            self.assignment_ids.write({"active": False})
+            self.booking_ids.write({"active": False})
+        return result
+
+    def action_plan(self):
+        self._check_vehicle_licences()
+        self._check_vehicle_seats()
+        return super().action_plan()
+
+    def action_open_team_builder(self):
+        self.ensure_one()
+        wizard = self.env["farm.team.builder"].create({"intervention_id": self.id})
+        wizard.action_propose()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Team builder"),
+            "res_model": "farm.team.builder",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }

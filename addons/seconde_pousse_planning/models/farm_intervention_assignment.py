@@ -1,0 +1,242 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_date
+
+# weekly hours of a resource calendar (two-week calendars: the mean of both weeks)
+CALENDAR_WEEK_HOURS = """
+    SELECT COALESCE(SUM(CASE WHEN att.day_period = 'lunch' THEN 0 ELSE att.hour_to - att.hour_from END), 0)
+           / CASE WHEN cal.two_weeks_calendar THEN 2 ELSE 1 END
+      FROM resource_calendar_attendance att
+     WHERE att.calendar_id = cal.id AND att.display_type IS NULL AND att.resource_id IS NULL
+"""
+
+
+class FarmInterventionAssignment(models.Model):
+    _name = "farm.intervention.assignment"
+    _inherit = ["farm.planning.slot"]
+    _description = "Assignment to an intervention"
+    _order = "date_start, intervention_id, role desc, id"
+    _rec_name = "employee_id"
+
+    _planning_exclusions = [("farm_intervention_assignment_employee_overlap", "employee_id")]
+
+    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, ondelete="restrict")
+    role = fields.Selection(
+        [("supervisor", "Supervisor"), ("worker", "Worker")], required=True, default="worker"
+    )
+    is_insertion_employee = fields.Boolean(related="employee_id.is_insertion_employee")
+    hours_done = fields.Float("Hours done")
+    intervention_state = fields.Selection(related="intervention_id.state", string="Intervention status")
+    color = fields.Integer(related="employee_id.color")
+
+    _sql_constraints = [
+        ("hours_done_positive", "CHECK (hours_done >= 0)", "The hours done cannot be negative."),
+    ]
+
+    def init(self):
+        super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS farm_intervention_assignment_employee_date_idx "
+                "ON farm_intervention_assignment (employee_id, date_start)"
+            )
+        )
+
+    def _compute_display_name(self):
+        for assignment in self:
+            assignment.display_name = f"{assignment.employee_id.name} - {assignment.intervention_id.partner_id.name}"
+
+    @api.constrains("employee_id", "date_start", "date_end", "active", "intervention_id")
+    def _check_availability(self):
+        """Leave, contract dates, weekly hours and seats: a fixed number of queries for the
+        whole batch, whatever the history."""
+        assignments = self.filtered("active")
+        if not assignments:
+            return
+        self.flush_model()
+        self._check_leaves(assignments)
+        self._check_contracts(assignments)
+        self._check_weekly_hours(assignments)
+        assignments.intervention_id._check_vehicle_seats()
+
+    @api.model
+    def _check_leaves(self, assignments):
+        self.env.cr.execute(
+            SQL(
+                """SELECT a.id, l.date_from, l.date_to
+                     FROM farm_intervention_assignment a
+                     JOIN hr_leave l ON l.employee_id = a.employee_id AND l.state = 'validate'
+                      AND l.date_from < a.date_end AND l.date_to > a.date_start
+                    WHERE a.id IN %s
+                    ORDER BY a.date_start LIMIT 1""",
+                tuple(assignments.ids),
+            )
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            assignment = self.browse(row[0])
+            raise ValidationError(
+                _(
+                    "%(name)s is on approved leave from %(leave_start)s to %(leave_end)s: they cannot "
+                    "work on %(intervention)s from %(start)s to %(end)s.",
+                    name=assignment.employee_id.name,
+                    leave_start=self._fmt(row[1]),
+                    leave_end=self._fmt(row[2]),
+                    intervention=assignment.intervention_id.display_name,
+                    start=self._fmt(assignment.date_start),
+                    end=self._fmt(assignment.date_end),
+                )
+            )
+
+    @api.model
+    def _check_contracts(self, assignments):
+        self.env.cr.execute(
+            SQL(
+                """SELECT a.id
+                     FROM farm_intervention_assignment a
+                    WHERE a.id IN %s
+                      AND NOT EXISTS (
+                          SELECT 1 FROM hr_contract c
+                           WHERE c.employee_id = a.employee_id AND c.active AND c.state IN ('open', 'close')
+                             AND c.date_start <= a.date_start::date
+                             AND (c.date_end IS NULL OR c.date_end >= a.date_end::date))
+                    ORDER BY a.date_start LIMIT 1""",
+                tuple(assignments.ids),
+            )
+        )
+        row = self.env.cr.fetchone()
+        if not row:
+            return
+        assignment = self.browse(row[0])
+        employee = assignment.employee_id
+        contracts = (
+            self.env["hr.contract"]
+            .sudo()
+            .search([("employee_id", "=", employee.id), ("state", "in", ("open", "close"))], order="date_start")
+        )
+        if not contracts:
+            raise ValidationError(
+                _(
+                    "%(name)s has no running contract: they cannot work on %(intervention)s on %(date)s.",
+                    name=employee.name,
+                    intervention=assignment.intervention_id.display_name,
+                    date=self._fmt(assignment.date_start),
+                )
+            )
+        periods = ", ".join(
+            _(
+                "%(start)s to %(end)s",
+                start=format_date(self.env, c.date_start),
+                end=format_date(self.env, c.date_end) if c.date_end else _("open-ended"),
+            )
+            for c in contracts
+        )
+        raise ValidationError(
+            _(
+                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their contract "
+                "dates (%(periods)s).",
+                name=employee.name,
+                intervention=assignment.intervention_id.display_name,
+                start=self._fmt(assignment.date_start),
+                end=self._fmt(assignment.date_end),
+                periods=periods,
+            )
+        )
+
+    @api.model
+    def _check_weekly_hours(self, assignments):
+        self.env.cr.execute(
+            SQL(
+                """WITH weeks AS (
+                       SELECT DISTINCT a.employee_id, date_trunc('week', a.date_start) AS week
+                         FROM farm_intervention_assignment a WHERE a.id IN %(ids)s
+                   ), planned AS (
+                       SELECT w.employee_id, w.week,
+                              SUM(EXTRACT(EPOCH FROM (o.date_end - o.date_start))) / 3600 AS hours
+                         FROM weeks w
+                         JOIN farm_intervention_assignment o ON o.employee_id = w.employee_id AND o.active
+                          AND o.date_start >= w.week AND o.date_start < w.week + interval '7 days'
+                        GROUP BY w.employee_id, w.week
+                   )
+                   SELECT p.employee_id, p.week, p.hours, limits.hours
+                     FROM planned p
+                     CROSS JOIN LATERAL (
+                         SELECT (%(week_hours)s) AS hours
+                           FROM hr_contract c JOIN resource_calendar cal ON cal.id = c.resource_calendar_id
+                          WHERE c.employee_id = p.employee_id AND c.active AND c.state IN ('open', 'close')
+                            AND c.date_start <= (p.week + interval '6 days')::date
+                            AND (c.date_end IS NULL OR c.date_end >= p.week::date)
+                          ORDER BY c.date_start DESC LIMIT 1
+                     ) limits
+                    WHERE limits.hours > 0 AND p.hours > limits.hours + 0.001
+                    ORDER BY p.week LIMIT 1""",
+                ids=tuple(assignments.ids),
+                week_hours=SQL(CALENDAR_WEEK_HOURS),
+            )
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            employee = self.env["hr.employee"].browse(row[0])
+            raise ValidationError(
+                _(
+                    "%(name)s would work %(planned).1f h in the week of %(week)s, over the %(limit).1f h "
+                    "of their contract.",
+                    name=employee.name,
+                    planned=row[2],
+                    week=format_date(self.env, row[1].date()),
+                    limit=row[3],
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        assignments = super().create(vals_list)
+        assignments.filtered("hours_done")._sync_work_hours()
+        return assignments
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"hours_done", "employee_id", "date_start", "active"} & set(vals):
+            self._sync_work_hours()
+        return result
+
+    def unlink(self):
+        self._work_hours_records().unlink()
+        interventions = self.intervention_id
+        result = super().unlink()
+        interventions._check_vehicle_seats()
+        return result
+
+    def _slot_resource_name(self):
+        return self.employee_id.name
+
+    def _work_hours_records(self):
+        sources = [f"{self._name},{assignment_id}" for assignment_id in self.ids]
+        return self.env["insertion.work.hours"].sudo().search([("source", "in", sources)])
+
+    def _sync_work_hours(self):
+        """The hours done of insertion employees feed their monthly hours (pathway indicators):
+        one hours record per assignment, with the assignment as its source."""
+        existing = {record.source.id: record for record in self._work_hours_records()}
+        WorkHours = self.env["insertion.work.hours"].sudo()
+        to_create, to_delete = [], WorkHours
+        for assignment in self.sudo():
+            record = existing.get(assignment.id, WorkHours)
+            keep = assignment.active and assignment.hours_done > 0 and assignment.employee_id.is_insertion_employee
+            if not keep:
+                to_delete |= record
+                continue
+            values = {
+                "employee_id": assignment.employee_id.id,
+                "month": assignment.date_start.date().replace(day=1),
+                "hours": assignment.hours_done,
+                "company_id": assignment.company_id.id,
+                "source": f"{self._name},{assignment.id}",
+                "note": assignment.intervention_id.display_name,
+            }
+            if record:
+                record.write(values)
+            else:
+                to_create.append(values)
+        WorkHours.create(to_create)
+        to_delete.unlink()

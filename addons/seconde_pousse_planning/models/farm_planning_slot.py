@@ -1,0 +1,223 @@
+import re
+
+import psycopg2
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_datetime
+
+# "Key (employee_id, tsrange(date_start, date_end))=(7, ["2026-03-02 07:00:00","2026-03-02 12:00:00"))
+#  conflicts with existing key (...)=(7, [...))"
+EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^)"\]]+)"?')
+
+
+class FarmPlanningSlot(models.AbstractModel):
+    """Something planned on an intervention from a start to an end: a person (assignment),
+    a vehicle or a piece of equipment (booking). One resource cannot be planned twice at
+    once: checked in Python with one query, and guarded by a PostgreSQL exclusion
+    constraint, so that two planners saving at the same moment cannot both win."""
+
+    _name = "farm.planning.slot"
+    _description = "Planned slot on an intervention"
+    _order = "date_start, id"
+
+    # (constraint name, resource column) guarded by an exclusion constraint
+    _planning_exclusions = []
+
+    active = fields.Boolean(default=True)
+    intervention_id = fields.Many2one("farm.intervention", required=True, ondelete="cascade", index=True)
+    partner_id = fields.Many2one(related="intervention_id.partner_id", string="Farm", store=True)
+    company_id = fields.Many2one(related="intervention_id.company_id", store=True)
+    date_start = fields.Datetime("Start", required=True, index=True)
+    date_end = fields.Datetime("End", required=True)
+    duration = fields.Float("Planned hours", compute="_compute_duration", store=True)
+
+    @api.depends("date_start", "date_end")
+    def _compute_duration(self):
+        for slot in self:
+            if slot.date_start and slot.date_end:
+                slot.duration = (slot.date_end - slot.date_start).total_seconds() / 3600
+            else:
+                slot.duration = 0.0
+
+    def init(self):
+        super().init()
+        if not self._planning_exclusions:
+            return
+        cr = self.env.cr
+        for name, column in self._planning_exclusions:
+            cr.execute(SQL("SELECT 1 FROM pg_constraint WHERE conname = %s", name))
+            if cr.fetchone():
+                continue
+            # PostgreSQL >= 13 marks btree_gist as trusted: the database owner may create it
+            cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s EXCLUDE USING gist "
+                    "(%(column)s WITH =, tsrange(date_start, date_end) WITH &&) "
+                    "WHERE (active AND %(column)s IS NOT NULL)",
+                    table=SQL.identifier(self._table),
+                    name=SQL.identifier(name),
+                    column=SQL.identifier(column),
+                )
+            )
+
+    def _fmt(self, value):
+        return format_datetime(self.env, value, dt_format="short")
+
+    def _slot_resource_name(self):
+        """Who or what is planned, for messages."""
+        raise NotImplementedError()
+
+    def _exclusion_message(self, error):
+        """A clear message for an exclusion violation raised by PostgreSQL (a concurrent
+        planner saved first)."""
+        detail = getattr(error.diag, "message_detail", "") or ""
+        constraint = getattr(error.diag, "constraint_name", "") or ""
+        match = EXISTING_KEY.search(detail)
+        column = dict(self._planning_exclusions).get(constraint)
+        if match and column:
+            comodel = self._fields[column].comodel_name
+            resource = self.env[comodel].sudo().with_context(active_test=False).browse(int(match.group(1)))
+            start = fields.Datetime.to_datetime(match.group(2))
+            end = fields.Datetime.to_datetime(match.group(3))
+            return _(
+                "%(name)s is already planned from %(start)s to %(end)s (saved by another planner a "
+                "moment ago). Reload the planning and choose another slot.",
+                name=resource.display_name,
+                start=self._fmt(start),
+                end=self._fmt(end),
+            )
+        return _("This slot overlaps another one saved a moment ago. Reload the planning.")
+
+    @api.model
+    def _resource_label(self, column, resource_id):
+        comodel = self._fields[column].comodel_name
+        return self.env[comodel].sudo().with_context(active_test=False).browse(resource_id).display_name
+
+    def _slot_items(self, vals):
+        """(id, values) of self after writing vals, for the checks made before saving."""
+        names = ["date_start", "date_end", "active", "intervention_id"] + [c for _n, c in self._planning_exclusions]
+        items = []
+        for record in self:
+            values = {}
+            for name in names:
+                if name in vals:
+                    values[name] = vals[name]
+                elif name == "intervention_id" or self._fields[name].type == "many2one":
+                    values[name] = record[name].id
+                else:
+                    values[name] = record[name]
+            items.append((record.id, values))
+        return items
+
+    @api.model
+    def _precheck_slots(self, items):
+        """Refuse, before anything is saved, a slot ending before it starts and a resource
+        planned twice at once. One query whatever the history."""
+        candidates = []
+        for index, (record_id, values) in enumerate(items):
+            start = fields.Datetime.to_datetime(values.get("date_start"))
+            end = fields.Datetime.to_datetime(values.get("date_end"))
+            resources = [(c, values.get(c)) for _n, c in self._planning_exclusions if values.get(c)]
+            if start and end and end <= start:
+                what = ", ".join(self._resource_label(c, r) for c, r in resources) or self._description
+                raise ValidationError(
+                    _(
+                        "%(what)s: the end (%(end)s) must be after the start (%(start)s).",
+                        what=what,
+                        start=self._fmt(start),
+                        end=self._fmt(end),
+                    )
+                )
+            if not (start and end) or values.get("active") is False:
+                continue
+            for column, resource_id in resources:
+                candidates.append((index, record_id or 0, column, resource_id, start, end, values))
+        if not candidates:
+            return
+        # overlaps inside the batch itself
+        for i, first in enumerate(candidates):
+            for second in candidates[i + 1 :]:
+                if first[2:4] == second[2:4] and first[4] < second[5] and second[4] < first[5]:
+                    self._raise_overlap(first, second[4], second[5], second[6].get("intervention_id"))
+        # overlaps with what is saved: one query
+        rows = SQL(", ").join(
+            SQL("(%s, %s, %s, %s::timestamp, %s::timestamp)", idx, rid, column, res, start, end)
+            for idx, rid, column, res, start, end, _values in candidates
+        )
+        conditions = SQL(" OR ").join(
+            SQL("(c.col = %s AND o.%s = c.res)", column, SQL.identifier(column))
+            for column in {candidate[2] for candidate in candidates}
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT c.idx, o.intervention_id, o.date_start, o.date_end
+                     FROM (VALUES %(rows)s) AS c(idx, rid, col, res, ds, de)
+                     JOIN %(table)s o ON o.active AND o.id != c.rid AND (%(conditions)s)
+                      AND tsrange(o.date_start, o.date_end) && tsrange(c.ds, c.de)
+                    ORDER BY c.idx, o.date_start
+                    LIMIT 1""",
+                rows=rows,
+                table=SQL.identifier(self._table),
+                conditions=conditions,
+            )
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            candidate = next(c for c in candidates if c[0] == row[0])
+            self._raise_overlap(candidate, row[2], row[3], row[1])
+
+    @api.model
+    def _raise_overlap(self, candidate, other_start, other_end, other_intervention_id):
+        _idx, _rid, column, resource_id, start, end, values = candidate
+        Intervention = self.env["farm.intervention"].sudo()
+        raise ValidationError(
+            _(
+                "Planning conflict: %(name)s is already planned on %(other)s from %(other_start)s to "
+                "%(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to %(end)s.",
+                name=self._resource_label(column, resource_id),
+                other=Intervention.browse(other_intervention_id).display_name,
+                other_start=self._fmt(other_start),
+                other_end=self._fmt(other_end),
+                intervention=Intervention.browse(values.get("intervention_id")).display_name,
+                start=self._fmt(start),
+                end=self._fmt(end),
+            )
+        )
+
+    @api.model
+    def _fill_slot_defaults(self, vals_list):
+        """Missing start or end: those of the intervention."""
+        Intervention = self.env["farm.intervention"]
+        for vals in vals_list:
+            if vals.get("intervention_id") and not (vals.get("date_start") and vals.get("date_end")):
+                intervention = Intervention.browse(vals["intervention_id"])
+                vals.setdefault("date_start", intervention.date_start)
+                vals.setdefault("date_end", intervention.date_end)
+                vals["date_start"] = vals["date_start"] or intervention.date_start
+                vals["date_end"] = vals["date_end"] or intervention.date_end
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._fill_slot_defaults(vals_list)
+        self._precheck_slots([(False, vals) for vals in vals_list])
+        try:
+            with self.env.cr.savepoint(flush=False):
+                records = super().create(vals_list)
+                records.flush_recordset()
+        except psycopg2.errors.ExclusionViolation as error:
+            raise ValidationError(self._exclusion_message(error)) from None
+        return records
+
+    def write(self, vals):
+        watched = {"date_start", "date_end", "active"} | {c for _n, c in self._planning_exclusions}
+        if watched & set(vals):
+            self._precheck_slots(self._slot_items(vals))
+        try:
+            with self.env.cr.savepoint(flush=False):
+                result = super().write(vals)
+                self.flush_recordset()
+        except psycopg2.errors.ExclusionViolation as error:
+            raise ValidationError(self._exclusion_message(error)) from None
+        return result

@@ -1,0 +1,14 @@
+from odoo import fields, models
+
+
+class FleetVehicle(models.Model):
+    _inherit = "fleet.vehicle"
+
+    licence_id = fields.Many2one("farm.licence", string="Licence required", tracking=True)
+    lender_partner_id = fields.Many2one(
+        "res.partner",
+        string="Lent by",
+        domain=[("is_farm", "=", True)],
+        help="The farm that lends this vehicle; empty for Seconde Pousse's own vehicles.",
+    )
+    booking_ids = fields.One2many("farm.intervention.booking", "vehicle_id", string="Bookings")

@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    licence_ids = fields.Many2many(
+        "farm.licence",
+        "hr_employee_farm_licence_rel",
+        "employee_id",
+        "licence_id",
+        string="Licences",
+        help="Driving licences and qualifications (B, BE, C, tractor…) checked when booking a vehicle.",
+    )
+    assignment_ids = fields.One2many("farm.intervention.assignment", "employee_id", string="Assignments")

@@ -1,0 +1,9 @@
+from odoo import _, api, models
+
+
+class InsertionSkillEvaluation(models.Model):
+    _inherit = "insertion.skill.evaluation"
+
+    @api.model
+    def _selection_source_model(self):
+        return super()._selection_source_model() + [("farm.intervention", _("Farm intervention"))]
