@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 COUNSELLOR = "seconde_pousse_base.group_counsellor"
+STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
 DEADLINE_DAYS = 30
 
 
@@ -40,16 +41,21 @@ class HrEmployee(models.Model):
         domain=lambda self: [("groups_id", "in", self.env.ref(COUNSELLOR).ids)],
         tracking=True,
     )
-    pathway_ids = fields.One2many("insertion.pathway", "employee_id", string="Pathways")
+    pathway_ids = fields.One2many(
+        "insertion.pathway", "employee_id", string="Pathways", groups=STAFF
+    )
     current_pathway_id = fields.Many2one(
         "insertion.pathway",
         string="Current pathway",
         compute="_compute_current_pathway_id",
         store=True,
+        groups=STAFF,
     )
-    insertion_stage = fields.Selection(related="current_pathway_id.stage", string="Pathway stage")
+    insertion_stage = fields.Selection(
+        related="current_pathway_id.stage", string="Pathway stage", groups=STAFF
+    )
     skill_evaluation_ids = fields.One2many(
-        "insertion.skill.evaluation", "employee_id", string="Skill evaluations"
+        "insertion.skill.evaluation", "employee_id", string="Skill evaluations", groups=STAFF
     )
 
     @api.depends("pathway_ids.stage", "pathway_ids.date_start", "pathway_ids.active")

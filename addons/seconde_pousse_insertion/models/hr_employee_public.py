@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+
 
 class HrEmployeePublic(models.Model):
     """What every internal user (e.g. a technical supervisor) may read: the flag, the
@@ -8,6 +10,8 @@ class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     is_insertion_employee = fields.Boolean(readonly=True)
-    current_pathway_id = fields.Many2one("insertion.pathway", readonly=True)
-    insertion_stage = fields.Selection(related="current_pathway_id.stage", string="Pathway stage")
+    current_pathway_id = fields.Many2one("insertion.pathway", readonly=True, groups=STAFF)
+    insertion_stage = fields.Selection(
+        related="current_pathway_id.stage", string="Pathway stage", groups=STAFF
+    )
     referent_counsellor_id = fields.Many2one("res.users", readonly=True)

@@ -1,4 +1,5 @@
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import InsertionCommon
 
@@ -97,3 +98,26 @@ class TestViews(InsertionCommon, TransactionCase):
         self.assertIn("dynamic_exit_rate", wizard_views["views"]["form"]["arch"])
         settings = self.env["res.config.settings"].get_views([(False, "form")])
         self.assertIn("insertion_agreed_posts", settings["views"]["form"]["arch"])
+
+    def test_hr_officer_opens_employee_form_without_insertion_data(self):
+        officer = new_test_user(
+            self.env, login="ins_view_officer", groups="base.group_user,hr.group_hr_user"
+        )
+        Employee = self.env["hr.employee"].with_user(officer)
+        result = Employee.get_views([(False, "form")])
+        arch = result["views"]["form"]["arch"]
+        self.assertNotIn("pass_iae_number", arch)
+        self.assertNotIn("social_situation", arch)
+        self.employee.with_user(officer).web_read(
+            self.spec(result["models"]["hr.employee"]["fields"])
+        )
+
+    def test_other_internal_user_opens_public_profile(self):
+        user = new_test_user(self.env, login="ins_view_plain", groups="base.group_user")
+        Employee = self.env["hr.employee"].with_user(user)
+        result = Employee.get_views([(False, "form")])
+        self.assertNotIn("insertion_stage", result["views"]["form"]["arch"])
+        public = self.env["hr.employee.public"].with_user(user).browse(self.employee.id)
+        public.web_read(self.spec(result["models"]["hr.employee.public"]["fields"]))
+        with self.assertRaises(AccessError):
+            Employee.search_read([("id", "=", self.employee.id)], ["current_pathway_id"])
