@@ -53,7 +53,7 @@ class FarmInterventionAssignment(models.Model):
         assignments = self.filtered("active")
         if not assignments:
             return
-        self.flush_model()
+        self.env.flush_all()
         self._check_leaves(assignments)
         self._check_contracts(assignments)
         self._check_weekly_hours(assignments)

@@ -81,7 +81,7 @@ class FarmInterventionBooking(models.Model):
                         date=self._fmt(booking.date_start),
                     )
                 )
-        self.flush_model()
+        self.env.flush_all()
         self._check_maintenance(bookings)
         bookings.intervention_id._check_vehicle_seats()
         bookings.intervention_id._check_vehicle_licences()

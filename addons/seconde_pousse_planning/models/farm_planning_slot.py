@@ -142,8 +142,9 @@ class FarmPlanningSlot(models.AbstractModel):
                 if first[2:4] == second[2:4] and first[4] < second[5] and second[4] < first[5]:
                     self._raise_overlap(first, second[4], second[5], second[6].get("intervention_id"))
         # overlaps with what is saved: one query
+        self.flush_model()
         rows = SQL(", ").join(
-            SQL("(%s, %s, %s, %s::timestamp, %s::timestamp)", idx, rid, column, res, start, end)
+            SQL("(%s, %s, %s, %s, %s::timestamp, %s::timestamp)", idx, rid, column, res, start, end)
             for idx, rid, column, res, start, end, _values in candidates
         )
         conditions = SQL(" OR ").join(

@@ -1,0 +1,144 @@
+from datetime import datetime
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import PlanningCase
+
+
+@tagged("post_install", "-at_install")
+class TestAssignment(PlanningCase):
+    def _count(self, employee):
+        self.env.invalidate_all(flush=False)
+        return self.env["farm.intervention.assignment"].search_count([("employee_id", "=", employee.id)])
+
+    def test_supervisor_plans_a_team(self):
+        self.assign(self.sup_employee, role="supervisor")
+        self.assign(self.amina)
+        self.assign(self.bruno)
+        self.assertEqual(self.intervention.team_size, 3)
+        self.assertEqual(self.intervention.assignment_ids.mapped("duration"), [5.0, 5.0, 5.0])
+
+    def test_person_booked_twice_at_once_is_refused(self):
+        self.assign(self.amina)
+        other = self.make_intervention(day=2, start_hour=10, end_hour=15)
+        with self.assertRaisesRegex(ValidationError, "Amina Salariée.*already planned"):
+            self.assign(self.amina, intervention=other)
+        self.assertEqual(self._count(self.amina), 1)
+        # back to back is fine
+        later = self.make_intervention(day=2, start_hour=12, end_hour=14)
+        self.assign(self.amina, intervention=later)
+        self.assertEqual(self._count(self.amina), 2)
+
+    def test_overlap_inside_one_batch_is_refused(self):
+        other = self.make_intervention(day=2, start_hour=8, end_hour=9)
+        env = self.env(user=self.supervisor_user)
+        with self.assertRaisesRegex(ValidationError, "Bruno Salarié"):
+            env["farm.intervention.assignment"].create(
+                [
+                    {"intervention_id": self.intervention.id, "employee_id": self.bruno.id},
+                    {"intervention_id": other.id, "employee_id": self.bruno.id},
+                ]
+            )
+        self.assertEqual(self._count(self.bruno), 0)
+
+    def test_moving_onto_another_slot_is_refused(self):
+        first = self.assign(self.amina)
+        other = self.make_intervention(day=3)
+        second = self.assign(self.amina, intervention=other)
+        with self.assertRaises(ValidationError):
+            second.write({"date_start": datetime(2026, 3, 2, 11, 0), "date_end": datetime(2026, 3, 2, 13, 0)})
+        self.env.invalidate_all(flush=False)
+        self.assertEqual(second.date_start, datetime(2026, 3, 3, 7, 0))
+        self.assertTrue(first.active)
+
+    def test_end_before_start_or_zero_length_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "Chloé Salariée.*end"):
+            self.assign(self.chloe, date_start=datetime(2026, 3, 2, 12, 0), date_end=datetime(2026, 3, 2, 8, 0))
+        with self.assertRaisesRegex(ValidationError, "Chloé Salariée"):
+            self.assign(self.chloe, date_start=datetime(2026, 3, 2, 8, 0), date_end=datetime(2026, 3, 2, 8, 0))
+        self.assertEqual(self._count(self.chloe), 0)
+
+    def test_approved_leave_is_refused(self):
+        leave_type = self.env["hr.leave.type"].create(
+            {"name": "Congés test", "requires_allocation": "no", "leave_validation_type": "no_validation"}
+        )
+        if "l10n_fr_reference_leave_type" in self.env.company._fields:  # French localisation installed
+            self.env.company.l10n_fr_reference_leave_type = self.env["hr.leave.type"].create(
+                {"name": "CP test", "requires_allocation": "no"}
+            )
+        leave = self.env["hr.leave"].create(
+            {
+                "employee_id": self.david.id,
+                "holiday_status_id": leave_type.id,
+                "request_date_from": "2026-03-02",
+                "request_date_to": "2026-03-03",
+            }
+        )
+        leave.action_validate()
+        self.assertEqual(leave.state, "validate", (leave.date_from, leave.date_to))
+        with self.assertRaisesRegex(ValidationError, "David Salarié is on approved leave"):
+            self.assign(self.david)
+        self.assertEqual(self._count(self.david), 0)
+        # a refused leave does not block
+        leave.action_refuse()
+        self.assign(self.david)
+
+    def test_outside_contract_dates_is_refused(self):
+        later = self.make_intervention(day=2, month=3)
+        later.write({"date_start": datetime(2027, 1, 4, 7, 0), "date_end": datetime(2027, 1, 4, 12, 0)})
+        with self.assertRaisesRegex(ValidationError, "Amina Salariée.*outside their contract dates"):
+            self.assign(self.amina, intervention=later)
+        nobody = self.make_employee("Eve Sans Contrat", contract=False)
+        with self.assertRaisesRegex(ValidationError, "Eve Sans Contrat has no running contract"):
+            self.assign(nobody)
+        self.assertEqual(self._count(self.amina) + self._count(nobody), 0)
+
+    def test_week_over_contract_hours_is_refused(self):
+        # 26 h a week: 4 mornings of 6 h are 24 h, a fifth one of 5 h is too much
+        for day in (2, 3, 4, 5):
+            self.assign(self.amina, intervention=self.make_intervention(day=day, start_hour=7, end_hour=13))
+        friday = self.make_intervention(day=6, start_hour=7, end_hour=12)
+        with self.assertRaisesRegex(ValidationError, r"Amina Salariée would work 29.0 h .* over the 26.0 h"):
+            self.assign(self.amina, intervention=friday)
+        self.assertEqual(self._count(self.amina), 4)
+        # two hours still fit, and the next week is a new week
+        self.assign(self.amina, intervention=friday, date_end=datetime(2026, 3, 6, 9, 0))
+        self.assign(self.amina, intervention=self.make_intervention(day=9))
+
+    def test_hours_done_feed_monthly_hours(self):
+        assignment = self.assign(self.amina)
+        sup_assignment = self.assign(self.sup_employee, role="supervisor")
+        WorkHours = self.env["insertion.work.hours"]
+        self.assertFalse(WorkHours.search([("employee_id", "=", self.amina.id)]))
+        (assignment | sup_assignment).write({"hours_done": 4.5})
+        hours = WorkHours.search([("employee_id", "=", self.amina.id)])
+        self.assertEqual(hours.hours, 4.5)
+        self.assertEqual(str(hours.month), "2026-03-01")
+        self.assertEqual(hours.source, assignment)
+        self.assertTrue(hours.pathway_id or True)
+        # supervisors are not in a pathway: no hours record for them
+        self.assertFalse(WorkHours.search([("employee_id", "=", self.sup_employee.id)]))
+        assignment.hours_done = 3.0
+        self.assertEqual(hours.hours, 3.0)
+        assignment.unlink()
+        self.assertFalse(hours.exists())
+
+    def test_cancelled_intervention_frees_the_team(self):
+        self.assign(self.amina)
+        self.intervention.action_cancel()
+        self.assertFalse(self.intervention.with_context(active_test=False).assignment_ids.filtered("active"))
+        self.assign(self.amina, intervention=self.make_intervention(day=2))
+
+    def test_counsellor_reads_but_cannot_plan(self):
+        self.assign(self.amina)
+        from odoo.exceptions import AccessError
+
+        with self.assertRaises(AccessError):
+            self.assign(self.bruno, user=self.counsellor)
+        self.assertEqual(
+            self.env(user=self.counsellor)["farm.intervention.assignment"].search_count(
+                [("intervention_id", "=", self.intervention.id)]
+            ),
+            1,
+        )
