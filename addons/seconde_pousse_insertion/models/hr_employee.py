@@ -6,6 +6,8 @@ from odoo.exceptions import ValidationError
 COUNSELLOR = "seconde_pousse_base.group_counsellor"
 STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
 DEADLINE_DAYS = 30
+DAYS_PER_MONTH = 365.25 / 12
+CDDI_MAX_MONTHS = 24
 
 
 class HrEmployee(models.Model):
@@ -57,6 +59,16 @@ class HrEmployee(models.Model):
     skill_evaluation_ids = fields.One2many(
         "insertion.skill.evaluation", "employee_id", string="Skill evaluations", groups=STAFF
     )
+    cddi_months = fields.Float(
+        string="Months in CDDI",
+        compute="_compute_cddi_months",
+        digits=(16, 1),
+        groups=COUNSELLOR,
+        help="Total length of the employee's CDDI contracts, to date or to their planned end.",
+    )
+    cddi_over_limit = fields.Boolean(
+        string="CDDI over 24 months", compute="_compute_cddi_months", groups=COUNSELLOR
+    )
 
     @api.depends("pathway_ids.stage", "pathway_ids.date_start", "pathway_ids.active")
     def _compute_current_pathway_id(self):
@@ -64,6 +76,18 @@ class HrEmployee(models.Model):
             pathways = employee.pathway_ids.sorted("date_start", reverse=True)
             open_pathways = pathways.filtered(lambda p: p.stage != "exit")
             employee.current_pathway_id = (open_pathways or pathways)[:1]
+
+    @api.depends("contract_ids.date_start", "contract_ids.date_end", "contract_ids.is_cddi")
+    def _compute_cddi_months(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            days = sum(
+                ((contract.date_end or today) - contract.date_start).days + 1
+                for contract in employee.sudo().contract_ids
+                if contract.is_cddi and contract.state != "cancel"
+            )
+            employee.cddi_months = days / DAYS_PER_MONTH
+            employee.cddi_over_limit = employee.cddi_months > CDDI_MAX_MONTHS
 
     @api.constrains("pass_iae_start", "pass_iae_end")
     def _check_pass_iae_dates(self):

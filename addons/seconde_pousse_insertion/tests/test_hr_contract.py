@@ -41,3 +41,14 @@ class TestHrContract(InsertionCommon, TransactionCase):
             )
         )
         self.assertTrue(contract.is_cddi)
+
+    def test_months_in_cddi_and_the_24_months_limit(self):
+        employee = self.employee.with_user(self.counsellor)
+        self.assertAlmostEqual(employee.cddi_months, 6.0, places=0)
+        self.assertFalse(employee.cddi_over_limit)
+        self.make_contract(
+            self.employee, date_start=date(2025, 7, 6), date_end=date(2027, 3, 31), state="draft"
+        )
+        employee.invalidate_recordset()
+        self.assertGreater(employee.cddi_months, 24)
+        self.assertTrue(employee.cddi_over_limit)

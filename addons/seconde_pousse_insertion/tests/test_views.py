@@ -121,3 +121,12 @@ class TestViews(InsertionCommon, TransactionCase):
         public.web_read(self.spec(result["models"]["hr.employee.public"]["fields"]))
         with self.assertRaises(AccessError):
             Employee.search_read([("id", "=", self.employee.id)], ["current_pathway_id"])
+
+    def test_counsellor_opens_the_cddi_contract(self):
+        Contract = self.env["hr.contract"].with_user(self.counsellor)
+        for mode in ("list", "form"):
+            result = Contract.get_views([(False, mode)])
+            self.contract.with_user(self.counsellor).web_read(
+                self.spec(result["models"]["hr.contract"]["fields"])
+            )
+        self.assertEqual(Contract.search([]), self.contract)
