@@ -12,6 +12,7 @@
         "security/res_groups.xml",
         "views/menus.xml",
     ],
+    "demo": ["demo/res_company_demo.xml"],
     "application": False,
     "installable": True,
 }
