@@ -34,8 +34,13 @@ ensure_venv() {
     if [ ! -x "$PY" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "Installing Python dependencies into .venv (first run takes a few minutes)…"
         [ -x "$PY" ] || python3 -m venv "$VENV"
-        "$PY" -m pip install -q --upgrade pip wheel "setuptools<70"
-        "$PY" -m pip install -q -r "$ROOT/requirements/dev.txt"
+        {
+            "$PY" -m pip install -q --upgrade pip wheel "setuptools<70"
+            "$PY" -m pip install -q -r "$ROOT/requirements/dev.txt"
+        } 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
+        # the pipe above hides pip's exit status: check the result instead
+        "$PY" -c "import lxml, psycopg2, werkzeug, pytest_odoo, websocket, ruff" \
+            || die "Installing the Python dependencies failed: see the messages above."
         echo "$want" > "$stamp"
     fi
 }

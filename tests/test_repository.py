@@ -3,6 +3,7 @@
 import ast
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -74,3 +75,7 @@ def test_docker_compose_uses_official_images_and_named_volumes():
     assert "./config/odoo.conf:/etc/odoo/odoo.conf" in text
     volumes = text.split("\nvolumes:\n", 1)[1]
     assert "seconde-pousse-db:" in volumes and "seconde-pousse-data:" in volumes
+    compose = shutil.which("docker-compose")
+    if compose:  # the compose tool itself, where the machine has it
+        result = subprocess.run([compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"], capture_output=True)
+        assert result.returncode == 0, result.stderr
