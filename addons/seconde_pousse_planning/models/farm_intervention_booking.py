@@ -99,8 +99,8 @@ class FarmInterventionBooking(models.Model):
                    UNION ALL
                    SELECT b.id, r.request_date, r.schedule_date
                      FROM farm_intervention_booking b
-                     JOIN maintenance_request r ON r.equipment_id = b.equipment_id AND NOT r.archive
-                     JOIN maintenance_stage st ON st.id = r.stage_id AND NOT st.done
+                     JOIN maintenance_request r ON r.equipment_id = b.equipment_id AND r.archive IS NOT TRUE
+                     JOIN maintenance_stage st ON st.id = r.stage_id AND st.done IS NOT TRUE
                       AND (r.maintenance_type = 'corrective' AND r.request_date <= b.date_end::date
                            OR r.schedule_date < b.date_end
                               AND r.schedule_date + make_interval(secs => COALESCE(r.duration, 0) * 3600)
@@ -160,6 +160,14 @@ class FarmInterventionBooking(models.Model):
         self.filtered(lambda b: b.condition == "damaged")._open_repair()
         return True
 
+    def _repair_service_type(self):
+        ServiceType = self.env["fleet.service.type"].sudo()
+        return (
+            self.env.ref("fleet.type_service_service_7", raise_if_not_found=False)
+            or ServiceType.search([("category", "=", "service")], limit=1)
+            or ServiceType.create({"name": _("Repair"), "category": "service"})
+        )
+
     def _open_repair(self):
         for booking in self.sudo():
             description = _(
@@ -169,7 +177,7 @@ class FarmInterventionBooking(models.Model):
                 note=booking.condition_note or "",
             )
             if booking.equipment_id:
-                booking.maintenance_request_id = self.env["maintenance.request"].create(
+                booking.maintenance_request_id = booking.env["maintenance.request"].create(
                     {
                         "name": _("Damage: %(name)s", name=booking.equipment_id.display_name),
                         "equipment_id": booking.equipment_id.id,
@@ -180,8 +188,9 @@ class FarmInterventionBooking(models.Model):
                     }
                 )
             else:
-                booking.service_log_id = self.env["fleet.vehicle.log.services"].create(
+                booking.service_log_id = booking.env["fleet.vehicle.log.services"].create(
                     {
+                        "service_type_id": self._repair_service_type().id,
                         "vehicle_id": booking.vehicle_id.id,
                         "description": _("Damage: %(name)s", name=booking.vehicle_id.display_name),
                         "notes": description,

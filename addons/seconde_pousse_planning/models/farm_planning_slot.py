@@ -204,7 +204,7 @@ class FarmPlanningSlot(models.AbstractModel):
         self._fill_slot_defaults(vals_list)
         self._precheck_slots([(False, vals) for vals in vals_list])
         try:
-            with self.env.cr.savepoint(flush=False):
+            with self.env.cr.savepoint():
                 records = super().create(vals_list)
                 records.flush_recordset()
         except psycopg2.errors.ExclusionViolation as error:
@@ -216,7 +216,7 @@ class FarmPlanningSlot(models.AbstractModel):
         if watched & set(vals):
             self._precheck_slots(self._slot_items(vals))
         try:
-            with self.env.cr.savepoint(flush=False):
+            with self.env.cr.savepoint():
                 result = super().write(vals)
                 self.flush_recordset()
         except psycopg2.errors.ExclusionViolation as error:
