@@ -8,8 +8,8 @@ import sys
 
 def main(conf, odoo_path, dbname, demo, lang="fr_FR"):
     sys.path.insert(0, odoo_path)
-    import odoo
-    from odoo.service import db
+    import odoo  # noqa: PLC0415 - importable only once odoo_path is on sys.path
+    from odoo.service import db  # noqa: PLC0415
 
     odoo.tools.config.parse_config(["-c", conf])
     odoo.tools.config["list_db"] = True  # only this script creates databases

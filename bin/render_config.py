@@ -24,7 +24,7 @@ def main(root, odoo_path, target):
         if os.environ.get(env_name):
             options[option] = os.environ[env_name]
     addons = [os.path.join(odoo_path, "odoo", "addons"), os.path.join(odoo_path, "addons")]
-    options["addons_path"] = ",".join(addons + [os.path.join(root, "addons")])
+    options["addons_path"] = ",".join([*addons, os.path.join(root, "addons")])
     options["data_dir"] = os.path.join(root, ".run", "data")
     with open(target, "w", encoding="utf-8") as handle:
         parser.write(handle)

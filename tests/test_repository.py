@@ -9,7 +9,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"
-SUITE = ["seconde_pousse_base", "seconde_pousse_farm", "seconde_pousse_insertion", "seconde_pousse_planning"]
+SUITE = [
+    "seconde_pousse_base",
+    "seconde_pousse_farm",
+    "seconde_pousse_insertion",
+    "seconde_pousse_planning",
+]
 
 
 def manifest(addon):
@@ -57,7 +62,11 @@ def test_farm_and_insertion_never_reference_each_other_or_planning():
     forbidden = {
         "seconde_pousse_farm": ("seconde_pousse_insertion", "seconde_pousse_planning"),
         "seconde_pousse_insertion": ("seconde_pousse_farm", "seconde_pousse_planning"),
-        "seconde_pousse_base": ("seconde_pousse_farm", "seconde_pousse_insertion", "seconde_pousse_planning"),
+        "seconde_pousse_base": (
+            "seconde_pousse_farm",
+            "seconde_pousse_insertion",
+            "seconde_pousse_planning",
+        ),
     }
     for addon, names in forbidden.items():
         for path in (ADDONS / addon).rglob("*"):
@@ -77,5 +86,7 @@ def test_docker_compose_uses_official_images_and_named_volumes():
     assert "seconde-pousse-db:" in volumes and "seconde-pousse-data:" in volumes
     compose = shutil.which("docker-compose")
     if compose:  # the compose tool itself, where the machine has it
-        result = subprocess.run([compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"], capture_output=True)
+        result = subprocess.run(
+            [compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"], capture_output=True
+        )
         assert result.returncode == 0, result.stderr

@@ -1,7 +1,9 @@
-from . import farm_production
-from . import res_partner
-from . import farm_task_type
-from . import farm_intervention_request
-from . import farm_intervention
-from . import farm_intervention_review
-from . import account_move
+from . import (
+    account_move,
+    farm_intervention,
+    farm_intervention_request,
+    farm_intervention_review,
+    farm_production,
+    farm_task_type,
+    res_partner,
+)

@@ -4,7 +4,9 @@ from odoo import _, fields, models
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    farm_intervention_ids = fields.One2many("farm.intervention", "invoice_id", string="Farm interventions")
+    farm_intervention_ids = fields.One2many(
+        "farm.intervention", "invoice_id", string="Farm interventions"
+    )
 
     def button_cancel(self):
         result = super().button_cancel()
@@ -15,6 +17,9 @@ class AccountMove(models.Model):
         reversals = super()._reverse_moves(default_values_list=default_values_list, cancel=cancel)
         for move, reversal in zip(self, reversals, strict=False):
             move.farm_intervention_ids._back_to_invoiceable(
-                _("Credit note %(name)s: to invoice again.", name=reversal.name or reversal.display_name)
+                _(
+                    "Credit note %(name)s: to invoice again.",
+                    name=reversal.name or reversal.display_name,
+                )
             )
         return reversals

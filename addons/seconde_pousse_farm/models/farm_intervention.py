@@ -19,29 +19,47 @@ class FarmIntervention(models.Model):
     _order = "date_start desc, id desc"
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
-    request_id = fields.Many2one("farm.intervention.request", string="Request", index=True, tracking=True)
+    request_id = fields.Many2one("farm.intervention.request", index=True, tracking=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Farm", required=True, index=True, tracking=True, domain=[("is_farm", "=", True)]
+        "res.partner",
+        string="Farm",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_farm", "=", True)],
     )
     date_start = fields.Datetime("Start", required=True, tracking=True)
     date_end = fields.Datetime("End", required=True, tracking=True)
-    line_ids = fields.One2many("farm.intervention.line", "intervention_id", string="Tasks", copy=True)
+    line_ids = fields.One2many(
+        "farm.intervention.line", "intervention_id", string="Tasks", copy=True
+    )
     planned_hours = fields.Float(compute="_compute_totals", store=True)
     done_hours = fields.Float(compute="_compute_totals", store=True)
     amount_untaxed = fields.Monetary("Amount (excl. tax)", compute="_compute_totals", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
-        STATES, default="draft", required=True, tracking=True, copy=False, group_expand="_group_expand_states"
+        STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        group_expand="_group_expand_states",
     )
     user_id = fields.Many2one(
-        "res.users", string="Supervisor", tracking=True, default=lambda self: self.env.user, domain=[("share", "=", False)]
+        "res.users",
+        string="Supervisor",
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
     )
     team_size = fields.Integer(default=1, help="People sent to the farm, supervisor included.")
     review_ids = fields.One2many("farm.intervention.review", "intervention_id", string="Reviews")
     review_state = fields.Selection(related="review_ids.state", string="Review")
-    invoice_id = fields.Many2one("account.move", string="Invoice", readonly=True, copy=False, tracking=True)
+    invoice_id = fields.Many2one("account.move", readonly=True, copy=False, tracking=True)
     notes = fields.Html()
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
 
     @api.depends("line_ids.planned_hours", "line_ids.done_hours", "line_ids.price_unit")
     def _compute_totals(self):
@@ -52,9 +70,10 @@ class FarmIntervention(models.Model):
             intervention.amount_untaxed = sum(line.done_hours * line.price_unit for line in lines)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for intervention in self:
             intervention.access_url = f"/my/interventions/{intervention.id}"
+        return result
 
     def _group_expand_states(self, states, domain):
         return [key for key, _label in STATES]
@@ -109,7 +128,9 @@ class FarmIntervention(models.Model):
         self._check_state(("planned", "in_progress"), _("marked as done"))
         for intervention in self:
             if intervention.done_hours <= 0:
-                raise UserError(_("%(name)s: record the hours done before closing it.", name=intervention.name))
+                raise UserError(
+                    _("%(name)s: record the hours done before closing it.", name=intervention.name)
+                )
         self.state = "done"
         return True
 
@@ -126,7 +147,9 @@ class FarmIntervention(models.Model):
     def action_open_review(self):
         self.ensure_one()
         self._check_state(("done", "reviewed", "invoiced"), _("reviewed"))
-        review = self.review_ids[:1] or self.env["farm.intervention.review"].create({"intervention_id": self.id})
+        review = self.review_ids[:1] or self.env["farm.intervention.review"].create(
+            {"intervention_id": self.id}
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "farm.intervention.review",
@@ -147,7 +170,9 @@ class FarmIntervention(models.Model):
         """The invoice was cancelled or credited: the work is to invoice again."""
         for intervention in self.filtered(lambda i: i.state == "invoiced"):
             intervention.message_post(body=reason)
-        self.filtered(lambda i: i.state == "invoiced").write({"state": "reviewed", "invoice_id": False})
+        self.filtered(lambda i: i.state == "invoiced").write(
+            {"state": "reviewed", "invoice_id": False}
+        )
 
 
 class FarmInterventionLine(models.Model):
@@ -155,14 +180,22 @@ class FarmInterventionLine(models.Model):
     _description = "Intervention task"
     _order = "intervention_id, sequence, id"
 
-    intervention_id = fields.Many2one("farm.intervention", required=True, ondelete="cascade", index=True)
+    intervention_id = fields.Many2one(
+        "farm.intervention", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
-    task_type_id = fields.Many2one("farm.task.type", string="Task", required=True, ondelete="restrict")
+    task_type_id = fields.Many2one(
+        "farm.task.type", string="Task", required=True, ondelete="restrict"
+    )
     description = fields.Char()
     planned_hours = fields.Float("Planned hours")
     done_hours = fields.Float("Hours done")
     price_unit = fields.Float(
-        "Hourly rate", compute="_compute_price_unit", store=True, readonly=False, digits="Product Price"
+        "Hourly rate",
+        compute="_compute_price_unit",
+        store=True,
+        readonly=False,
+        digits="Product Price",
     )
     amount = fields.Float(compute="_compute_amount", digits="Product Price")
 
@@ -184,4 +217,6 @@ class FarmInterventionLine(models.Model):
                     _("%(task)s: hours cannot be negative.", task=line.task_type_id.display_name)
                 )
             if line.price_unit < 0:
-                raise ValidationError(_("%(task)s: the rate cannot be negative.", task=line.task_type_id.display_name))
+                raise ValidationError(
+                    _("%(task)s: the rate cannot be negative.", task=line.task_type_id.display_name)
+                )

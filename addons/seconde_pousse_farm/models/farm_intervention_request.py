@@ -23,16 +23,24 @@ class FarmInterventionRequest(models.Model):
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
-        "res.partner", string="Farm", required=True, index=True, tracking=True, domain=[("is_farm", "=", True)]
+        "res.partner",
+        string="Farm",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_farm", "=", True)],
     )
-    contact_id = fields.Many2one("res.partner", string="Contact", domain="[('parent_id', '=', partner_id)]")
+    contact_id = fields.Many2one("res.partner", domain="[('parent_id', '=', partner_id)]")
     description = fields.Text(required=True)
     task_type_ids = fields.Many2many("farm.task.type", string="Work wished")
     date_from = fields.Date("Wished from", required=True, tracking=True)
     date_to = fields.Date("Wished until", required=True, tracking=True)
     estimated_hours = fields.Float("Estimated workload (hours)", tracking=True)
     recurrence = fields.Selection(
-        [("punctual", "Punctual"), ("recurring", "Recurring")], required=True, default="punctual", tracking=True
+        [("punctual", "Punctual"), ("recurring", "Recurring")],
+        required=True,
+        default="punctual",
+        tracking=True,
     )
     frequency = fields.Selection(
         [("weekly", "Every week"), ("biweekly", "Every two weeks"), ("monthly", "Every month")]
@@ -55,20 +63,27 @@ class FarmInterventionRequest(models.Model):
     refusal_reason = fields.Text(tracking=True, readonly=True)
     intervention_ids = fields.One2many("farm.intervention", "request_id", string="Interventions")
     intervention_count = fields.Integer(compute="_compute_intervention_count")
-    user_id = fields.Many2one("res.users", string="Coordinator", tracking=True, domain=[("share", "=", False)])
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    user_id = fields.Many2one(
+        "res.users", string="Coordinator", tracking=True, domain=[("share", "=", False)]
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
 
     @api.depends("intervention_ids")
     def _compute_intervention_count(self):
-        groups = self.env["farm.intervention"]._read_group([("request_id", "in", self.ids)], ["request_id"], ["__count"])
+        groups = self.env["farm.intervention"]._read_group(
+            [("request_id", "in", self.ids)], ["request_id"], ["__count"]
+        )
         counts = {request.id: count for request, count in groups}
         for request in self:
             request.intervention_count = counts.get(request.id, 0)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/requests/{request.id}"
+        return result
 
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
@@ -77,7 +92,9 @@ class FarmInterventionRequest(models.Model):
     def _check_request(self):
         for request in self:
             if request.date_to < request.date_from:
-                raise ValidationError(_("The wished period of %(name)s ends before it starts.", name=request.name))
+                raise ValidationError(
+                    _("The wished period of %(name)s ends before it starts.", name=request.name)
+                )
             if request.estimated_hours < 0:
                 raise ValidationError(_("The estimated workload cannot be negative."))
             if request.recurrence == "recurring" and not request.frequency:
@@ -87,7 +104,9 @@ class FarmInterventionRequest(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("farm.intervention.request") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("farm.intervention.request") or "/"
+                )
         requests = super().create(vals_list)
         for request in requests:
             request.message_subscribe(partner_ids=(request.contact_id or request.partner_id).ids)
@@ -98,7 +117,12 @@ class FarmInterventionRequest(models.Model):
             if request.state not in allowed:
                 state = dict(self._fields["state"]._description_selection(self.env))[request.state]
                 raise UserError(
-                    _("%(name)s is %(state)s: it cannot be %(action)s.", name=request.name, state=state, action=action)
+                    _(
+                        "%(name)s is %(state)s: it cannot be %(action)s.",
+                        name=request.name,
+                        state=state,
+                        action=action,
+                    )
                 )
 
     def _check_coordinator(self):
@@ -145,7 +169,9 @@ class FarmInterventionRequest(models.Model):
 
     def _notify_farmer(self, template_xmlid):
         for request in self:
-            request.message_post_with_source(template_xmlid, subtype_xmlid="mail.mt_comment", message_type="comment")
+            request.message_post_with_source(
+                template_xmlid, subtype_xmlid="mail.mt_comment", message_type="comment"
+            )
 
     def action_create_interventions(self):
         self._check_state(("accepted", "planned"), _("planned"))
@@ -160,9 +186,14 @@ class FarmInterventionRequest(models.Model):
         return self._action_open_interventions(self.intervention_ids)
 
     def _action_open_interventions(self, interventions):
-        action = self.env["ir.actions.act_window"]._for_xml_id("seconde_pousse_farm.farm_intervention_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "seconde_pousse_farm.farm_intervention_action"
+        )
         action["domain"] = [("id", "in", interventions.ids)]
-        action["context"] = {"default_request_id": self[:1].id, "default_partner_id": self[:1].partner_id.id}
+        action["context"] = {
+            "default_request_id": self[:1].id,
+            "default_partner_id": self[:1].partner_id.id,
+        }
         return action
 
     def _visit_dates(self):
@@ -175,7 +206,11 @@ class FarmInterventionRequest(models.Model):
             days.append(day)
             if len(days) > MAX_VISITS:
                 raise UserError(
-                    _("%(name)s would create more than %(max)s visits: shorten the period.", name=self.name, max=MAX_VISITS)
+                    _(
+                        "%(name)s would create more than %(max)s visits: shorten the period.",
+                        name=self.name,
+                        max=MAX_VISITS,
+                    )
                 )
             day += FREQUENCY_STEPS[self.frequency]
         return days
@@ -184,12 +219,19 @@ class FarmInterventionRequest(models.Model):
         self.ensure_one()
         tz = pytz.timezone(self.env.user.tz or "Europe/Paris")
         lines = [
-            {"task_type_id": task.id, "planned_hours": task.default_duration} for task in self.task_type_ids
+            {"task_type_id": task.id, "planned_hours": task.default_duration}
+            for task in self.task_type_ids
         ]
-        duration = max(min(sum(task.default_duration for task in self.task_type_ids) or 4.0, 9.0), 1.0)
+        duration = max(
+            min(sum(task.default_duration for task in self.task_type_ids) or 4.0, 9.0), 1.0
+        )
         values = []
         for day in self._visit_dates():
-            start = tz.localize(datetime.combine(day, WORK_START)).astimezone(pytz.utc).replace(tzinfo=None)
+            start = (
+                tz.localize(datetime.combine(day, WORK_START))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
             values.append(
                 {
                     "request_id": self.id,

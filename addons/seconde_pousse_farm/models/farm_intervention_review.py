@@ -1,7 +1,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-RATINGS = [("0", "Not rated"), ("1", "Poor"), ("2", "Fair"), ("3", "Good"), ("4", "Very good"), ("5", "Excellent")]
+RATINGS = [
+    ("0", "Not rated"),
+    ("1", "Poor"),
+    ("2", "Fair"),
+    ("3", "Good"),
+    ("4", "Very good"),
+    ("5", "Excellent"),
+]
 
 
 class FarmInterventionReview(models.Model):
@@ -14,9 +21,13 @@ class FarmInterventionReview(models.Model):
     intervention_id = fields.Many2one(
         "farm.intervention", required=True, ondelete="restrict", index=True, readonly=True
     )
-    partner_id = fields.Many2one(related="intervention_id.partner_id", store=True, index=True, string="Farm")
+    partner_id = fields.Many2one(
+        related="intervention_id.partner_id", store=True, index=True, string="Farm"
+    )
     supervisor_id = fields.Many2one(related="intervention_id.user_id", string="Supervisor")
-    intervention_date = fields.Datetime(related="intervention_id.date_start", string="Intervention date")
+    intervention_date = fields.Datetime(
+        related="intervention_id.date_start", string="Intervention date"
+    )
     rating_quality = fields.Selection(RATINGS, "Quality of work", default="0")
     rating_punctuality = fields.Selection(RATINGS, "Punctuality", default="0")
     rating_relationship = fields.Selection(RATINGS, "Relationship", default="0")
@@ -24,9 +35,13 @@ class FarmInterventionReview(models.Model):
     supervisor_notes = fields.Text("Supervisor's notes")
     followup_wished = fields.Boolean("Follow-up wished")
     followup_description = fields.Text("Follow-up details")
-    followup_request_id = fields.Many2one("farm.intervention.request", string="Follow-up request", readonly=True)
+    followup_request_id = fields.Many2one(
+        "farm.intervention.request", string="Follow-up request", readonly=True
+    )
     signer_name = fields.Char("Signed by", readonly=True, copy=False)
-    signature = fields.Image(readonly=True, copy=False, attachment=True, max_width=1024, max_height=1024)
+    signature = fields.Image(
+        readonly=True, copy=False, attachment=True, max_width=1024, max_height=1024
+    )
     signed_date = fields.Datetime("Signed on", readonly=True, copy=False)
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent to the farmer"), ("signed", "Signed")],
@@ -44,19 +59,25 @@ class FarmInterventionReview(models.Model):
     @api.depends("intervention_id.name")
     def _compute_name(self):
         for review in self:
-            review.name = _("Review %(intervention)s", intervention=review.intervention_id.name or "")
+            review.name = _(
+                "Review %(intervention)s", intervention=review.intervention_id.name or ""
+            )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for review in self:
             review.access_url = f"/my/reviews/{review.id}"
+        return result
 
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.name
 
     def write(self, vals):
-        if self.filtered(lambda r: r.state == "signed") and set(vals) - {"message_main_attachment_id", "access_token"}:
+        if self.filtered(lambda r: r.state == "signed") and set(vals) - {
+            "message_main_attachment_id",
+            "access_token",
+        }:
             raise UserError(_("A signed review cannot be changed."))
         return super().write(vals)
 
@@ -86,7 +107,11 @@ class FarmInterventionReview(models.Model):
             raise UserError(_("Give the signer's name and draw the signature."))
         if self.intervention_id.state != "done":
             raise UserError(_("Only the review of a done intervention can be signed."))
-        values = {"signer_name": signer_name.strip(), "signature": signature, "signed_date": fields.Datetime.now()}
+        values = {
+            "signer_name": signer_name.strip(),
+            "signature": signature,
+            "signed_date": fields.Datetime.now(),
+        }
         if farmer_comment is not None:
             values["farmer_comment"] = farmer_comment
         self.write(values)
@@ -102,13 +127,16 @@ class FarmInterventionReview(models.Model):
         request = self.env["farm.intervention.request"].create(
             {
                 "partner_id": self.partner_id.id,
-                "description": self.followup_description or _("Follow-up of %(name)s", name=self.intervention_id.name),
-                "task_type_ids": [fields.Command.set(self.intervention_id.line_ids.task_type_id.ids)],
+                "description": self.followup_description
+                or _("Follow-up of %(name)s", name=self.intervention_id.name),
+                "task_type_ids": [
+                    fields.Command.set(self.intervention_id.line_ids.task_type_id.ids)
+                ],
                 "date_from": today,
                 "date_to": today,
             }
         )
-        super(FarmInterventionReview, self).write({"followup_request_id": request.id})
+        super().write({"followup_request_id": request.id})
         return request
 
     def action_sign_wizard(self):
@@ -123,4 +151,6 @@ class FarmInterventionReview(models.Model):
         }
 
     def action_print(self):
-        return self.env.ref("seconde_pousse_farm.farm_intervention_review_report").report_action(self)
+        return self.env.ref("seconde_pousse_farm.farm_intervention_review_report").report_action(
+            self
+        )

@@ -21,7 +21,10 @@ class FarmTaskType(models.Model):
         help="Invoiced per hour done. Created from the name and rate when left empty.",
     )
     hourly_rate = fields.Float(
-        compute="_compute_hourly_rate", inverse="_inverse_hourly_rate", digits="Product Price", store=True
+        compute="_compute_hourly_rate",
+        inverse="_inverse_hourly_rate",
+        digits="Product Price",
+        store=True,
     )
     currency_id = fields.Many2one(related="product_id.currency_id")
     default_duration = fields.Float("Default duration (hours)", default=4.0)
@@ -40,16 +43,24 @@ class FarmTaskType(models.Model):
     def _check_positive(self):
         for task_type in self:
             if task_type.default_duration <= 0:
-                raise ValidationError(_("The default duration of %(name)s must be positive.", name=task_type.name))
+                raise ValidationError(
+                    _("The default duration of %(name)s must be positive.", name=task_type.name)
+                )
             if task_type.hourly_rate < 0:
-                raise ValidationError(_("The hourly rate of %(name)s cannot be negative.", name=task_type.name))
+                raise ValidationError(
+                    _("The hourly rate of %(name)s cannot be negative.", name=task_type.name)
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         missing = [vals for vals in vals_list if not vals.get("product_id")]
         if missing:
             # the coordinator configures rates, not the product catalogue
-            products = self.env["product.product"].sudo().create([self._prepare_product_vals(vals) for vals in missing])
+            products = (
+                self.env["product.product"]
+                .sudo()
+                .create([self._prepare_product_vals(vals) for vals in missing])
+            )
             for vals, product in zip(missing, products, strict=True):
                 vals["product_id"] = product.id
         return super().create(vals_list)

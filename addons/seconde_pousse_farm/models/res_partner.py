@@ -14,23 +14,35 @@ class ResPartner(models.Model):
     farm_production_ids = fields.Many2many("farm.production", string="Productions")
     farm_surface = fields.Float("Surface (ha)", digits=(10, 2))
     farm_organic = fields.Selection(
-        [("none", "Conventional"), ("conversion", "In conversion"), ("certified", "Certified organic")],
+        [
+            ("none", "Conventional"),
+            ("conversion", "In conversion"),
+            ("certified", "Certified organic"),
+        ],
         string="Organic farming",
         default="none",
     )
     farm_certifier = fields.Char("Certification body")
-    farm_site_address = fields.Text("Work site", help="Where the team goes, when it is not the address above.")
+    farm_site_address = fields.Text(
+        "Work site", help="Where the team goes, when it is not the address above."
+    )
     farm_request_ids = fields.One2many("farm.intervention.request", "partner_id", string="Requests")
-    farm_intervention_ids = fields.One2many("farm.intervention", "partner_id", string="Interventions")
+    farm_intervention_ids = fields.One2many(
+        "farm.intervention", "partner_id", string="Interventions"
+    )
     farm_request_count = fields.Integer(compute="_compute_farm_counts", string="Requests count")
-    farm_intervention_count = fields.Integer(compute="_compute_farm_counts", string="Interventions count")
+    farm_intervention_count = fields.Integer(
+        compute="_compute_farm_counts", string="Interventions count"
+    )
     farm_review_count = fields.Integer(compute="_compute_farm_counts", string="Reviews count")
 
     @api.depends("farm_request_ids", "farm_intervention_ids")
     def _compute_farm_counts(self):
         counts = {}
         for model in ("farm.intervention.request", "farm.intervention", "farm.intervention.review"):
-            groups = self.env[model]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+            groups = self.env[model]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
             counts[model] = {partner.id: count for partner, count in groups}
         for partner in self:
             partner.farm_request_count = counts["farm.intervention.request"].get(partner.id, 0)
@@ -42,7 +54,11 @@ class ResPartner(models.Model):
         for partner in self.filtered(lambda p: p.is_farm and p.siret):
             if not siret_checker.is_valid(partner.siret):
                 raise ValidationError(
-                    _("The SIRET number %(siret)s of %(farm)s is not valid.", siret=partner.siret, farm=partner.name)
+                    _(
+                        "The SIRET number %(siret)s of %(farm)s is not valid.",
+                        siret=partner.siret,
+                        farm=partner.name,
+                    )
                 )
 
     @api.constrains("farm_surface")
@@ -57,7 +73,9 @@ class ResPartner(models.Model):
         if partner.free_member:
             return True
         return bool(
-            self.env["membership.membership_line"].sudo().search_count(
+            self.env["membership.membership_line"]
+            .sudo()
+            .search_count(
                 [
                     ("partner", "=", partner.id),
                     ("date_to", ">=", on_date),
@@ -81,11 +99,21 @@ class ResPartner(models.Model):
             return self.env["account.move"]
         product = self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
         invoice = farm.sudo().create_membership_invoice(product, product.list_price)
-        lines = self.env["membership.membership_line"].sudo().search(
-            [("account_invoice_line", "in", invoice.invoice_line_ids.ids)]
+        lines = (
+            self.env["membership.membership_line"]
+            .sudo()
+            .search([("account_invoice_line", "in", invoice.invoice_line_ids.ids)])
         )
-        lines.write({"date_from": on_date, "date_to": on_date + relativedelta(years=1, days=-1), "date": on_date})
-        farm.sudo().message_post(body=_("The farm becomes a member of the association from %(date)s.", date=on_date))
+        lines.write(
+            {
+                "date_from": on_date,
+                "date_to": on_date + relativedelta(years=1, days=-1),
+                "date": on_date,
+            }
+        )
+        farm.sudo().message_post(
+            body=_("The farm becomes a member of the association from %(date)s.", date=on_date)
+        )
         return invoice
 
     def action_view_farm_records(self):
@@ -93,5 +121,7 @@ class ResPartner(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(self.env.context["farm_action"])
         action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id} if self.env.context.get("farm_default") else {}
+        action["context"] = (
+            {"default_partner_id": self.id} if self.env.context.get("farm_default") else {}
+        )
         return action

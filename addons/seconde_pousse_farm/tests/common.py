@@ -10,7 +10,6 @@ from odoo.tests import TransactionCase
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
 
-
 def _signature_png():
     """A small PNG, as the signature pad sends it."""
     buffer = io.BytesIO()
@@ -27,11 +26,21 @@ class FarmCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.coordinator = make_role_user(cls.env, "coordinator", login="t_coord", email="coord@example.com")
-        cls.supervisor = make_role_user(cls.env, "supervisor", login="t_sup", email="sup@example.com")
-        cls.accountant = make_role_user(cls.env, "accountant", login="t_acc", email="acc@example.com")
-        cls.weeding = cls.env["farm.task.type"].create({"name": "Weeding test", "hourly_rate": 20.0, "default_duration": 4.0})
-        cls.pruning = cls.env["farm.task.type"].create({"name": "Pruning test", "hourly_rate": 25.0, "default_duration": 3.0})
+        cls.coordinator = make_role_user(
+            cls.env, "coordinator", login="t_coord", email="coord@example.com"
+        )
+        cls.supervisor = make_role_user(
+            cls.env, "supervisor", login="t_sup", email="sup@example.com"
+        )
+        cls.accountant = make_role_user(
+            cls.env, "accountant", login="t_acc", email="acc@example.com"
+        )
+        cls.weeding = cls.env["farm.task.type"].create(
+            {"name": "Weeding test", "hourly_rate": 20.0, "default_duration": 4.0}
+        )
+        cls.pruning = cls.env["farm.task.type"].create(
+            {"name": "Pruning test", "hourly_rate": 25.0, "default_duration": 3.0}
+        )
         cls.farm = cls.make_farm("Ferme des Tests")
         cls.other_farm = cls.make_farm("Domaine Voisin")
 
@@ -73,8 +82,20 @@ class FarmCase(TransactionCase):
                 "date_start": datetime(2026, 3, day, 7, 0),
                 "date_end": datetime(2026, 3, day, 12, 0),
                 "line_ids": [
-                    Command.create({"task_type_id": cls.weeding.id, "planned_hours": 4.0, "done_hours": hours[0]}),
-                    Command.create({"task_type_id": cls.pruning.id, "planned_hours": 2.0, "done_hours": hours[1]}),
+                    Command.create(
+                        {
+                            "task_type_id": cls.weeding.id,
+                            "planned_hours": 4.0,
+                            "done_hours": hours[0],
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "task_type_id": cls.pruning.id,
+                            "planned_hours": 2.0,
+                            "done_hours": hours[1],
+                        }
+                    ),
                 ],
             }
         )

@@ -7,7 +7,9 @@ from .common import FarmCase
 @tagged("post_install", "-at_install")
 class TestFarm(FarmCase):
     def test_profile_and_counts(self):
-        self.farm.write({"farm_surface": 12.5, "farm_organic": "certified", "siret": "73282932000074"})
+        self.farm.write(
+            {"farm_surface": 12.5, "farm_organic": "certified", "siret": "73282932000074"}
+        )
         self.make_request()
         self.make_signed_review(self.make_intervention())
         self.make_intervention(day=3, state="planned")
@@ -38,5 +40,7 @@ class TestFarm(FarmCase):
         self.assertEqual(self.farm.with_user(self.supervisor).name, "Ferme des Tests")
         with self.assertRaises(AccessError):
             self.env["farm.production"].with_user(self.supervisor).create({"name": "Safran"})
-        production = self.env["farm.production"].with_user(self.coordinator).create({"name": "Safran"})
+        production = (
+            self.env["farm.production"].with_user(self.coordinator).create({"name": "Safran"})
+        )
         self.assertTrue(production.exists())

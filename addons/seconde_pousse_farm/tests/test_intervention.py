@@ -23,7 +23,11 @@ class TestIntervention(FarmCase):
 
     def test_done_needs_hours_and_plan_needs_tasks(self):
         empty = self.env["farm.intervention"].create(
-            {"partner_id": self.farm.id, "date_start": datetime(2026, 3, 2, 7), "date_end": datetime(2026, 3, 2, 11)}
+            {
+                "partner_id": self.farm.id,
+                "date_start": datetime(2026, 3, 2, 7),
+                "date_end": datetime(2026, 3, 2, 11),
+            }
         )
         with self.assertRaises(UserError):
             empty.action_plan()
@@ -36,7 +40,11 @@ class TestIntervention(FarmCase):
         count = self.env["farm.intervention"].search_count([])
         with self.assertRaises(ValidationError):
             self.env["farm.intervention"].create(
-                {"partner_id": self.farm.id, "date_start": datetime(2026, 3, 2, 12), "date_end": datetime(2026, 3, 2, 8)}
+                {
+                    "partner_id": self.farm.id,
+                    "date_start": datetime(2026, 3, 2, 12),
+                    "date_end": datetime(2026, 3, 2, 8),
+                }
             )
         self.assertEqual(self.env["farm.intervention"].search_count([]), count)
         intervention = self.make_intervention()
@@ -47,7 +55,9 @@ class TestIntervention(FarmCase):
     def test_negative_hours_refused(self):
         intervention = self.make_intervention(state="in_progress")
         with self.assertRaisesRegex(ValidationError, "negative"):
-            intervention.write({"line_ids": [Command.update(intervention.line_ids[0].id, {"done_hours": -1})]})
+            intervention.write(
+                {"line_ids": [Command.update(intervention.line_ids[0].id, {"done_hours": -1})]}
+            )
         self.env.invalidate_all(flush=False)  # forget what the failed write left in the cache
         self.assertEqual(intervention.line_ids[0].done_hours, 4.0)
 
@@ -62,7 +72,9 @@ class TestIntervention(FarmCase):
         self.assertEqual(intervention.state, "draft")
         self.env.cr.precommit.run()  # tracking values are written at commit
         self.env.invalidate_all()
-        states = intervention.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
+        states = intervention.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state"
+        )
         self.assertGreaterEqual(len(states), 2)
 
     def test_supervisor_runs_but_cannot_delete(self):
@@ -78,5 +90,9 @@ class TestIntervention(FarmCase):
         self.assertEqual(intervention.with_user(self.accountant).done_hours, 6.0)
         with self.assertRaises(AccessError):
             self.env["farm.intervention"].with_user(self.accountant).create(
-                {"partner_id": self.farm.id, "date_start": datetime(2026, 3, 2, 7), "date_end": datetime(2026, 3, 2, 9)}
+                {
+                    "partner_id": self.farm.id,
+                    "date_start": datetime(2026, 3, 2, 7),
+                    "date_end": datetime(2026, 3, 2, 9),
+                }
             )

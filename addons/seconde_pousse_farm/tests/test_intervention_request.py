@@ -34,7 +34,11 @@ class TestInterventionRequest(FarmCase):
     def test_supervisor_cannot_accept(self):
         request = self.make_request()
         view = self.env.ref("seconde_pousse_farm.farm_intervention_request_view_form")
-        arch = self.env["farm.intervention.request"].with_user(self.supervisor).get_views([(view.id, "form")])
+        arch = (
+            self.env["farm.intervention.request"]
+            .with_user(self.supervisor)
+            .get_views([(view.id, "form")])
+        )
         self.assertNotIn('name="action_accept"', arch["views"]["form"]["arch"])
         with self.assertRaises(UserError):
             request.with_user(self.supervisor).action_accept()
@@ -53,7 +57,10 @@ class TestInterventionRequest(FarmCase):
 
     def test_recurring_request_generates_its_visits(self):
         request = self.make_request(
-            recurrence="recurring", frequency="weekly", date_from=date(2026, 3, 2), date_to=date(2026, 3, 30)
+            recurrence="recurring",
+            frequency="weekly",
+            date_from=date(2026, 3, 2),
+            date_to=date(2026, 3, 30),
         )
         request.action_accept()
         request.action_create_interventions()
@@ -62,7 +69,10 @@ class TestInterventionRequest(FarmCase):
 
     def test_runaway_recurrence_refused(self):
         request = self.make_request(
-            recurrence="recurring", frequency="weekly", date_from=date(2026, 1, 1), date_to=date(2028, 1, 1)
+            recurrence="recurring",
+            frequency="weekly",
+            date_from=date(2026, 1, 1),
+            date_to=date(2028, 1, 1),
         )
         request.action_accept()
         with self.assertRaises(UserError):
@@ -92,7 +102,9 @@ class TestInterventionRequest(FarmCase):
             )
 
     def test_done_when_all_interventions_done_and_cancel_keeps_history(self):
-        request = self.make_request(recurrence="recurring", frequency="weekly", date_to=date(2026, 3, 9))
+        request = self.make_request(
+            recurrence="recurring", frequency="weekly", date_to=date(2026, 3, 9)
+        )
         request.action_accept()
         request.action_create_interventions()
         first, second = request.intervention_ids.sorted("date_start")
@@ -104,5 +116,7 @@ class TestInterventionRequest(FarmCase):
         self.assertTrue(second.exists())
         self.env.cr.precommit.run()  # tracking values are written at commit
         self.env.invalidate_all()
-        tracked = second.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
+        tracked = second.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state"
+        )
         self.assertTrue(tracked)

@@ -27,7 +27,9 @@ class TestInterventionReview(FarmCase):
         self.assertEqual(self.farm.membership_state, "waiting")
         line = self.env["membership.membership_line"].search([("partner", "=", self.farm.id)])
         self.assertEqual(len(line), 1)
-        self.assertEqual(line.membership_id, self.env.ref("seconde_pousse_farm.product_membership_farm"))
+        self.assertEqual(
+            line.membership_id, self.env.ref("seconde_pousse_farm.product_membership_farm")
+        )
         self.assertEqual((line.date_to - line.date_from).days, 364)
 
     def test_no_second_membership_while_one_runs(self):
@@ -45,23 +47,39 @@ class TestInterventionReview(FarmCase):
             review.farmer_comment = "changed"
 
     def test_sign_needs_name_signature_and_done_intervention(self):
-        review = self.env["farm.intervention.review"].create({"intervention_id": self.make_intervention().id})
+        review = self.env["farm.intervention.review"].create(
+            {"intervention_id": self.make_intervention().id}
+        )
         with self.assertRaises(UserError):
             review._sign("  ", SIGNATURE)
         with self.assertRaises(UserError):
             review._sign("Jeanne", False)
         planned = self.make_intervention(day=5, state="planned")
-        review_planned = self.env["farm.intervention.review"].create({"intervention_id": planned.id})
+        review_planned = self.env["farm.intervention.review"].create(
+            {"intervention_id": planned.id}
+        )
         with self.assertRaises(UserError):
             review_planned._sign("Jeanne", SIGNATURE)
         self.assertEqual(review.state, "draft")
 
     def test_on_site_signature_wizard_and_followup(self):
         intervention = self.make_intervention()
-        review = self.env["farm.intervention.review"].with_user(self.supervisor).create(
-            {"intervention_id": intervention.id, "followup_wished": True, "followup_description": "Revenir tailler"}
+        review = (
+            self.env["farm.intervention.review"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "intervention_id": intervention.id,
+                    "followup_wished": True,
+                    "followup_description": "Revenir tailler",
+                }
+            )
         )
-        wizard = Form(self.env["farm.review.sign.wizard"].with_user(self.supervisor).with_context(default_review_id=review.id))
+        wizard = Form(
+            self.env["farm.review.sign.wizard"]
+            .with_user(self.supervisor)
+            .with_context(default_review_id=review.id)
+        )
         wizard.signer_name = "Paul Roux"
         wizard.signature = SIGNATURE
         wizard.save().action_sign()
@@ -72,9 +90,11 @@ class TestInterventionReview(FarmCase):
 
     def test_pdf_report(self):
         review = self.make_signed_review(self.make_intervention())
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "seconde_pousse_farm.farm_intervention_review_report", review.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("seconde_pousse_farm.farm_intervention_review_report", review.ids)[0]
+            .decode()
+        )
         self.assertIn(review.intervention_id.name, html)
         self.assertIn("Jeanne Martin", html)
         self.assertIn("data:image/png;base64", html)

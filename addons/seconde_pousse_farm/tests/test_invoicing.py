@@ -30,13 +30,20 @@ class TestInvoicing(FarmCase):
         self.assertEqual(second.invoice_id, invoice)
         self.assertNotEqual(other.invoice_id, invoice)
         self.assertEqual((first | second | other).mapped("state"), ["invoiced"] * 3)
-        product_lines = invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+        product_lines = invoice.invoice_line_ids.filtered(
+            lambda line: line.display_type == "product"
+        )
         membership = self.env.ref("seconde_pousse_farm.product_membership_farm")
         self.assertEqual(len(product_lines.filtered(lambda line: line.product_id == membership)), 1)
         weeding = product_lines.filtered(lambda line: line.product_id == self.weeding.product_id)
         self.assertEqual(sorted(weeding.mapped("quantity")), [3.0, 4.0])
         self.assertEqual(invoice.amount_untaxed, membership.list_price + (4 + 3) * 20 + 2 * 25)
-        self.assertEqual(len(invoice.invoice_line_ids.filtered(lambda line: line.display_type == "line_section")), 2)
+        self.assertEqual(
+            len(
+                invoice.invoice_line_ids.filtered(lambda line: line.display_type == "line_section")
+            ),
+            2,
+        )
 
     def test_membership_fee_only_on_the_first_invoice(self):
         self.make_signed_review(self.make_intervention(day=2))
@@ -65,7 +72,9 @@ class TestInvoicing(FarmCase):
         invoice = intervention.invoice_id
         invoice.action_post()
         reversal = Form(
-            self.env["account.move.reversal"].with_context(active_model="account.move", active_ids=invoice.ids)
+            self.env["account.move.reversal"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
         )
         reversal.journal_id = invoice.journal_id
         reversal.save().refund_moves()
@@ -83,9 +92,12 @@ class TestInvoicing(FarmCase):
 
     def test_unsigned_intervention_refused(self):
         done = self.make_intervention()
-        wizard = self.env["farm.invoice.wizard"].with_user(self.accountant).with_context(
-            active_model="farm.intervention", active_ids=done.ids
-        ).create({"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)})
+        wizard = (
+            self.env["farm.invoice.wizard"]
+            .with_user(self.accountant)
+            .with_context(active_model="farm.intervention", active_ids=done.ids)
+            .create({"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)})
+        )
         with self.assertRaisesRegex(UserError, "signed review"):
             wizard.action_create_invoices()
         self.assertEqual(done.state, "done")
@@ -101,14 +113,22 @@ class TestInvoicing(FarmCase):
         with self.assertRaises(AccessError):
             self.wizard(user=self.supervisor)
         with self.assertRaises(AccessError):
-            self.env["account.move"].with_user(self.supervisor).create({"move_type": "out_invoice", "partner_id": self.farm.id})
+            self.env["account.move"].with_user(self.supervisor).create(
+                {"move_type": "out_invoice", "partner_id": self.farm.id}
+            )
         self.assertEqual(intervention.state, "reviewed")
 
     def test_accountant_sees_what_is_ready(self):
         ready = self.make_intervention()
         self.make_signed_review(ready)
         self.make_intervention(day=3)
-        action = self.env["ir.actions.act_window"]._for_xml_id("seconde_pousse_farm.farm_intervention_action_to_invoice")
-        found = self.env["farm.intervention"].with_user(self.accountant).search([("state", "=", "reviewed")])
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "seconde_pousse_farm.farm_intervention_action_to_invoice"
+        )
+        found = (
+            self.env["farm.intervention"]
+            .with_user(self.accountant)
+            .search([("state", "=", "reviewed")])
+        )
         self.assertEqual(found, ready)
         self.assertIn("search_default_to_invoice", action["context"])

@@ -42,7 +42,15 @@ class TestPerformance(FarmCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.farms = cls.env["res.partner"].create(
-            [{"name": f"Ferme {n:03d}", "is_farm": True, "is_company": True, "email": f"f{n}@example.com"} for n in range(100)]
+            [
+                {
+                    "name": f"Ferme {n:03d}",
+                    "is_farm": True,
+                    "is_company": True,
+                    "email": f"f{n}@example.com",
+                }
+                for n in range(100)
+            ]
         )
         start = datetime(2026, 3, 2, 7)
         cls.interventions = cls.env["farm.intervention"].create(
@@ -52,7 +60,9 @@ class TestPerformance(FarmCase):
                     "date_start": start + timedelta(days=n),
                     "date_end": start + timedelta(days=n, hours=4),
                     "state": "reviewed",
-                    "line_ids": [Command.create({"task_type_id": cls.weeding.id, "done_hours": 4.0})],
+                    "line_ids": [
+                        Command.create({"task_type_id": cls.weeding.id, "done_hours": 4.0})
+                    ],
                 }
                 for farm in cls.farms
                 for n in range(10)
@@ -78,7 +88,9 @@ class TestPerformance(FarmCase):
     def assert_fixed(self, small, large):
         """Same number of queries for a few records as for many, and that number as budget."""
         budget = self.count_queries(small)
-        self.assertEqual(self.count_queries(large), budget, "queries must not grow with the records")
+        self.assertEqual(
+            self.count_queries(large), budget, "queries must not grow with the records"
+        )
         self.prepared()
         with self.assertQueryCount(__system__=budget):
             large()
@@ -88,8 +100,12 @@ class TestPerformance(FarmCase):
     def test_intervention_list(self):
         model = self.env["farm.intervention"].with_user(self.light_user)
         budget = self.assert_fixed(
-            lambda: model.web_search_read([("partner_id", "in", self.farms[:1].ids)], LIST_FIELDS, limit=10),
-            lambda: model.web_search_read([("partner_id", "in", self.farms.ids)], LIST_FIELDS, limit=1000),
+            lambda: model.web_search_read(
+                [("partner_id", "in", self.farms[:1].ids)], LIST_FIELDS, limit=10
+            ),
+            lambda: model.web_search_read(
+                [("partner_id", "in", self.farms.ids)], LIST_FIELDS, limit=1000
+            ),
         )
         self.assertLessEqual(budget, 8)
 
@@ -105,8 +121,16 @@ class TestPerformance(FarmCase):
     @warmup
     def test_invoicing_wizard_preview(self):
         def preview(partners):
-            wizard = self.env["farm.invoice.wizard"].with_user(self.accountant).new(
-                {"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31), "partner_ids": partners.ids}
+            wizard = (
+                self.env["farm.invoice.wizard"]
+                .with_user(self.accountant)
+                .new(
+                    {
+                        "date_from": date(2026, 3, 1),
+                        "date_to": date(2026, 3, 31),
+                        "partner_ids": partners.ids,
+                    }
+                )
             )
             return wizard.farm_count, wizard.amount_untaxed
 

@@ -7,8 +7,10 @@ from .common import FarmCase
 @tagged("post_install", "-at_install")
 class TestTaskType(FarmCase):
     def test_service_product_created_from_rate(self):
-        task = self.env["farm.task.type"].with_user(self.coordinator).create(
-            {"name": "Paillage test", "hourly_rate": 17.5, "default_duration": 3}
+        task = (
+            self.env["farm.task.type"]
+            .with_user(self.coordinator)
+            .create({"name": "Paillage test", "hourly_rate": 17.5, "default_duration": 3})
         )
         self.assertEqual(task.product_id.type, "service")
         self.assertEqual(task.product_id.lst_price, 17.5)
@@ -18,7 +20,14 @@ class TestTaskType(FarmCase):
 
     def test_default_task_types_installed(self):
         names = self.env["farm.task.type"].search([]).mapped("name")
-        for name in ("Désherbage", "Récolte", "Taille", "Plantation", "Paillage", "Entretien de haies"):
+        for name in (
+            "Désherbage",
+            "Récolte",
+            "Taille",
+            "Plantation",
+            "Paillage",
+            "Entretien de haies",
+        ):
             self.assertIn(name, names)
 
     def test_bad_duration_and_rate_refused(self):

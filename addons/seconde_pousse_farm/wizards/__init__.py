@@ -1,3 +1,1 @@
-from . import farm_request_refuse_wizard
-from . import farm_review_sign_wizard
-from . import farm_invoice_wizard
+from . import farm_invoice_wizard, farm_request_refuse_wizard, farm_review_sign_wizard

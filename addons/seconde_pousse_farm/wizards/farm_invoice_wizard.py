@@ -16,7 +16,10 @@ class FarmInvoiceWizard(models.TransientModel):
     partner_ids = fields.Many2many("res.partner", string="Farms", domain=[("is_farm", "=", True)])
     invoice_date = fields.Date(default=fields.Date.context_today)
     intervention_ids = fields.Many2many(
-        "farm.intervention", compute="_compute_intervention_ids", readonly=False, string="Interventions"
+        "farm.intervention",
+        compute="_compute_intervention_ids",
+        readonly=False,
+        string="Interventions",
     )
     farm_count = fields.Integer(compute="_compute_summary")
     amount_untaxed = fields.Monetary(compute="_compute_summary", string="Amount (excl. tax)")
@@ -28,12 +31,16 @@ class FarmInvoiceWizard(models.TransientModel):
 
     @api.depends("date_from", "date_to", "partner_ids")
     def _compute_intervention_ids(self):
-        selected = self.env.context.get("active_model") == "farm.intervention" and self.env.context.get("active_ids")
+        selected = self.env.context.get(
+            "active_model"
+        ) == "farm.intervention" and self.env.context.get("active_ids")
         for wizard in self:
             if selected:
                 wizard.intervention_ids = self.env["farm.intervention"].browse(selected)
             else:
-                wizard.intervention_ids = self.env["farm.intervention"].search(wizard._intervention_domain())
+                wizard.intervention_ids = self.env["farm.intervention"].search(
+                    wizard._intervention_domain()
+                )
 
     def _intervention_domain(self):
         domain = [
@@ -67,7 +74,9 @@ class FarmInvoiceWizard(models.TransientModel):
                 )
             )
         invoices = self._invoice(interventions)
-        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
         action["domain"] = [("id", "in", invoices.ids)]
         action["context"] = {"default_move_type": "out_invoice"}
         return action
@@ -76,7 +85,11 @@ class FarmInvoiceWizard(models.TransientModel):
     def _invoice_period(self, date_from, date_to):
         """Invoice every reviewed intervention of the period (demo data, scheduled use)."""
         wizard = self.create({"date_from": date_from, "date_to": date_to})
-        return wizard._invoice(wizard.intervention_ids) if wizard.intervention_ids else self.env["account.move"]
+        return (
+            wizard._invoice(wizard.intervention_ids)
+            if wizard.intervention_ids
+            else self.env["account.move"]
+        )
 
     def _invoice(self, interventions):
         by_farm = defaultdict(lambda: self.env["farm.intervention"])
@@ -86,12 +99,16 @@ class FarmInvoiceWizard(models.TransientModel):
         pending = self._pending_membership_invoices(farms)
         new_values = []
         for farm, farm_interventions in by_farm.items():
-            lines = [command for i in farm_interventions for command in self._invoice_line_commands(i)]
+            lines = [
+                command for i in farm_interventions for command in self._invoice_line_commands(i)
+            ]
             if farm in pending:
                 pending[farm].write({"invoice_line_ids": lines, "invoice_date": self.invoice_date})
             else:
                 new_values.append(self._invoice_values(farm, lines))
-        invoices = self.env["account.move"].create(new_values) | self.env["account.move"].concat(*pending.values())
+        invoices = self.env["account.move"].create(new_values) | self.env["account.move"].concat(
+            *pending.values()
+        )
         invoice_by_farm = {invoice.partner_id: invoice for invoice in invoices}
         for farm, farm_interventions in by_farm.items():
             farm_interventions.write({"state": "invoiced", "invoice_id": invoice_by_farm[farm].id})
@@ -121,8 +138,14 @@ class FarmInvoiceWizard(models.TransientModel):
         }
 
     def _invoice_line_commands(self, intervention):
-        date = fields.Date.to_string(fields.Datetime.context_timestamp(self, intervention.date_start).date())
-        commands = [Command.create({"display_type": "line_section", "name": f"{intervention.name} – {date}"})]
+        date = fields.Date.to_string(
+            fields.Datetime.context_timestamp(self, intervention.date_start).date()
+        )
+        commands = [
+            Command.create(
+                {"display_type": "line_section", "name": f"{intervention.name} – {date}"}
+            )
+        ]
         for line in intervention.line_ids.filtered("done_hours"):
             commands.append(
                 Command.create(
