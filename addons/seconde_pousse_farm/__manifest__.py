@@ -25,7 +25,16 @@
         "views/wizard_views.xml",
         "views/menus.xml",
         "report/farm_intervention_review_report.xml",
+        "views/portal_templates.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "seconde_pousse_farm/static/src/js/signature_pad.js",
+        ],
+        "web.assets_tests": [
+            "seconde_pousse_farm/static/tests/tours/farmer_portal_tour.js",
+        ],
+    },
     "demo": ["demo/farm_demo.xml"],
     "application": True,
     "installable": True,

@@ -6,3 +6,5 @@ from . import test_intervention
 from . import test_intervention_review
 from . import test_invoicing
 from . import test_performance
+from . import test_portal
+from . import test_portal_tour

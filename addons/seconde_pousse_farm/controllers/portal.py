@@ -1,0 +1,560 @@
+"""Farmer portal: intervention requests, interventions and the review sign-off.
+
+Lists read with the farmer's own rights (record rules on the commercial partner);
+a document opened by id goes through ``_document_check_access`` (rules, or the access
+token of the link sent by email) and is then read with sudo, showing only what the
+farm may see: never the workers' names. Writes go through sudo after the checks.
+"""
+
+import base64
+import binascii
+import io
+from datetime import date, timedelta
+
+from PIL import Image
+
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+MAX_TEXT = 2000  # characters of a description, equipment or comment
+MAX_NAME = 100  # characters of a signer's name
+MAX_HOURS = 1000.0  # estimated workload of one request
+MAX_PERIOD_DAYS = 2 * 366  # how far a wished period may end
+MAX_SIGNATURE_CHARS = 1024 * 1024  # base64 characters of a drawn signature
+REVIEW_VISIBLE_STATES = ("sent", "signed")
+INTERVENTION_FILTERS = {
+    "upcoming": ("draft", "planned", "in_progress"),
+    "done": ("done", "reviewed", "invoiced"),
+    "cancelled": ("cancelled",),
+}
+
+
+class FarmCustomerPortal(CustomerPortal):
+    # ------------------------------------------------------------
+    # Home
+    # ------------------------------------------------------------
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        for key, model in (
+            ("request_count", "farm.intervention.request"),
+            ("intervention_count", "farm.intervention"),
+        ):
+            if key in counters:
+                Model = request.env[model]
+                values[key] = Model.search_count([]) if Model.has_access("read") else 0
+        if not counters:  # the home page itself; /my/counters answers counters only
+            values["farm_portal_is_farmer"] = bool(self._farm_portal_farm())
+        return values
+
+    def _farm_portal_farm(self):
+        """The farm of the logged-in user: its commercial partner, when it is a farm."""
+        user = request.env.user
+        if user._is_public():
+            return request.env["res.partner"]
+        farm = user.sudo().partner_id.commercial_partner_id
+        return farm if farm.is_farm else request.env["res.partner"]
+
+    def _farm_portal_url(self, record, access_token):
+        """Link to a related document: by token when the visitor came with one."""
+        return record.get_portal_url() if access_token else record.access_url
+
+    def _farm_state_labels(self, model):
+        return dict(request.env[model]._fields["state"]._description_selection(request.env))
+
+    # ------------------------------------------------------------
+    # Requests
+    # ------------------------------------------------------------
+    def _farm_request_sortings(self):
+        return {
+            "date": {"label": _("Newest"), "order": "id desc"},
+            "wished": {"label": _("Wished period"), "order": "date_from desc, id desc"},
+            "name": {"label": _("Reference"), "order": "name desc"},
+        }
+
+    def _farm_request_filters(self):
+        filters = {"all": {"label": _("All"), "domain": []}}
+        for state, label in self._farm_state_labels("farm.intervention.request").items():
+            filters[state] = {"label": label, "domain": [("state", "=", state)]}
+        return filters
+
+    @http.route(
+        ["/my/requests", "/my/requests/page/<int:page>"], type="http", auth="user", website=True
+    )
+    def portal_my_farm_requests(self, page=1, sortby=None, filterby=None, **kw):
+        values = self._prepare_portal_layout_values()
+        Request = request.env["farm.intervention.request"]
+        searchbar_sortings = self._farm_request_sortings()
+        sortby = sortby if sortby in searchbar_sortings else "date"
+        searchbar_filters = self._farm_request_filters()
+        filterby = filterby if filterby in searchbar_filters else "all"
+        domain = searchbar_filters[filterby]["domain"]
+
+        count = Request.search_count(domain) if Request.has_access("read") else 0
+        pager = portal_pager(
+            url="/my/requests",
+            url_args={"sortby": sortby, "filterby": filterby},
+            total=count,
+            page=page,
+            step=self._items_per_page,
+        )
+        farm_requests = (
+            Request.search(
+                domain,
+                order=searchbar_sortings[sortby]["order"],
+                limit=self._items_per_page,
+                offset=pager["offset"],
+            )
+            if count
+            else Request
+        )
+        request.session["my_farm_requests_history"] = farm_requests.ids[:100]
+        values.update(
+            {
+                "farm_requests": farm_requests,
+                "page_name": "farm_request",
+                "default_url": "/my/requests",
+                "pager": pager,
+                "searchbar_sortings": searchbar_sortings,
+                "sortby": sortby,
+                "searchbar_filters": searchbar_filters,
+                "filterby": filterby,
+                "is_farmer": bool(self._farm_portal_farm()),
+            }
+        )
+        return request.render("seconde_pousse_farm.portal_my_farm_requests", values)
+
+    @http.route(["/my/requests/<int:request_id>"], type="http", auth="public", website=True)
+    def portal_my_farm_request(self, request_id, access_token=None, message=None, **kw):
+        try:
+            request_sudo = self._document_check_access(
+                "farm.intervention.request", request_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = {
+            "farm_request": request_sudo,
+            "page_name": "farm_request",
+            "message": message,
+            "interventions": [
+                (intervention, self._farm_portal_url(intervention, access_token))
+                for intervention in request_sudo.intervention_ids
+            ],
+        }
+        return self._farm_render_document(
+            request_sudo,
+            access_token,
+            values,
+            "my_farm_requests_history",
+            "seconde_pousse_farm.portal_farm_request_page",
+        )
+
+    def _farm_render_document(
+        self, record_sudo, access_token, values, history, template, status=200
+    ):
+        values = {**self._prepare_portal_layout_values(), **values}
+        values = self._get_page_view_values(record_sudo, access_token, values, history, False)
+        # the chatter posts with the document's token: the visitor proved access above
+        values["token"] = record_sudo._portal_ensure_token()
+        return request.render(template, values, status=status)
+
+    @http.route(
+        ["/my/requests/new"],
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        csrf=False,
+        website=True,
+    )
+    def portal_farm_request_new(self, **post):
+        # csrf=False: the token is checked below, to answer with the form and its values
+        farm = self._farm_portal_farm()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "farm_request_new",
+                "farm": farm,
+                "task_types": request.env["farm.task.type"].search([]),
+                "frequencies": dict(
+                    request.env["farm.intervention.request"]
+                    ._fields["frequency"]
+                    ._description_selection(request.env)
+                ),
+                "form": post,
+                "selected_task_type_ids": [],
+                "errors": {},
+                "today": fields.Date.context_today(request.env.user),
+            }
+        )
+        if request.httprequest.method != "POST":
+            return request.render("seconde_pousse_farm.portal_farm_request_new", values)
+        if not request.validate_csrf(post.get("csrf_token")):
+            values["errors"] = {"form": _("Your session has expired: send the form again.")}
+            values["selected_task_type_ids"] = self._farm_int_list(
+                request.httprequest.form.getlist("task_type_ids")
+            )
+            return request.render("seconde_pousse_farm.portal_farm_request_new", values, status=400)
+        if not farm:
+            return request.render("seconde_pousse_farm.portal_farm_request_new", values, status=403)
+        vals, errors = self._farm_parse_request_form(
+            post, request.httprequest.form.getlist("task_type_ids")
+        )
+        if not errors:
+            vals.update(
+                {
+                    "partner_id": farm.id,
+                    "contact_id": request.env.user.partner_id.id
+                    if request.env.user.partner_id != farm
+                    else False,
+                    "state": "submitted",
+                }
+            )
+            try:
+                with request.env.cr.savepoint():
+                    new_request = request.env["farm.intervention.request"].sudo().create(vals)
+            except (UserError, ValidationError) as error:
+                errors["form"] = error.args[0]
+            else:
+                return request.redirect(f"/my/requests/{new_request.id}?message=created")
+        values["errors"] = errors
+        values["selected_task_type_ids"] = self._farm_int_list(
+            request.httprequest.form.getlist("task_type_ids")
+        )
+        return request.render("seconde_pousse_farm.portal_farm_request_new", values, status=400)
+
+    @staticmethod
+    def _farm_int_list(raw_values):
+        ids = []
+        for raw in raw_values:
+            try:
+                ids.append(int(raw))
+            except (TypeError, ValueError):
+                continue
+        return ids
+
+    def _farm_parse_request_form(self, post, raw_task_type_ids):
+        """Validate the posted form: (values to create, {field: French message})."""
+        errors, vals = {}, {}
+        self._farm_check_texts(post, vals, errors)
+        self._farm_check_task_types(raw_task_type_ids, vals, errors)
+        self._farm_check_dates(post, vals, errors)
+        self._farm_check_hours(post, vals, errors)
+        self._farm_check_recurrence(post, vals, errors)
+        return vals, errors
+
+    def _farm_check_texts(self, post, vals, errors):
+        description = (post.get("description") or "").strip()
+        if not description:
+            errors["description"] = _("Describe the work you need.")
+        elif len(description) > MAX_TEXT:
+            errors["description"] = _(
+                "The description is too long: %(max)s characters at most.", max=MAX_TEXT
+            )
+        vals["description"] = description
+        equipment = (post.get("farm_equipment") or "").strip()
+        if len(equipment) > MAX_TEXT:
+            errors["farm_equipment"] = _(
+                "The equipment list is too long: %(max)s characters at most.", max=MAX_TEXT
+            )
+        vals["farm_equipment"] = equipment or False
+
+    def _farm_check_task_types(self, raw_task_type_ids, vals, errors):
+        ids = self._farm_int_list(raw_task_type_ids)
+        TaskType = request.env["farm.task.type"]
+        task_types = TaskType.search([("id", "in", ids)]) if ids else TaskType
+        if not task_types or len(task_types) != len(set(ids)) or len(ids) != len(raw_task_type_ids):
+            errors["task_type_ids"] = _("Choose at least one kind of work from the list.")
+        vals["task_type_ids"] = [fields.Command.set(task_types.ids)]
+
+    def _farm_check_dates(self, post, vals, errors):
+        today = fields.Date.context_today(request.env.user)
+        date_from = self._farm_parse_date(post.get("date_from"))
+        date_to = self._farm_parse_date(post.get("date_to"))
+        if not date_from or not date_to:
+            errors["dates"] = _("Give the first and the last day of the wished period.")
+        elif date_from < today:
+            errors["dates"] = _("The wished period cannot start in the past.")
+        elif date_to < date_from:
+            errors["dates"] = _("The wished period ends before it starts.")
+        elif date_to > today + timedelta(days=MAX_PERIOD_DAYS):
+            errors["dates"] = _("The wished period cannot end more than two years from now.")
+        vals.update(date_from=date_from, date_to=date_to)
+
+    def _farm_check_hours(self, post, vals, errors):
+        raw_hours = (post.get("estimated_hours") or "").strip().replace(",", ".")
+        try:
+            hours = float(raw_hours) if raw_hours else 0.0
+        except ValueError:
+            hours = -1.0
+        if not 0 <= hours <= MAX_HOURS:  # NaN fails too
+            errors["estimated_hours"] = _(
+                "Give the estimated workload as a number of hours between 0 and %(max)s.",
+                max=int(MAX_HOURS),
+            )
+        vals["estimated_hours"] = hours
+
+    def _farm_check_recurrence(self, post, vals, errors):
+        recurrence = post.get("recurrence") or "punctual"
+        frequency = post.get("frequency") or False
+        Request = request.env["farm.intervention.request"]
+        frequencies = Request._fields["frequency"].get_values(request.env)
+        if recurrence not in ("punctual", "recurring"):
+            errors["recurrence"] = _("Choose a punctual or a recurring intervention.")
+        elif recurrence == "recurring" and frequency not in frequencies:
+            errors["recurrence"] = _("Choose how often the team should come.")
+        vals.update(
+            recurrence=recurrence, frequency=frequency if recurrence == "recurring" else False
+        )
+
+    @staticmethod
+    def _farm_parse_date(value):
+        try:
+            return date.fromisoformat((value or "").strip())
+        except ValueError:
+            return None
+
+    # ------------------------------------------------------------
+    # Interventions
+    # ------------------------------------------------------------
+    def _farm_intervention_filters(self):
+        return {
+            "all": {"label": _("All"), "domain": []},
+            "upcoming": {
+                "label": _("Upcoming"),
+                "domain": [("state", "in", INTERVENTION_FILTERS["upcoming"])],
+            },
+            "done": {"label": _("Done"), "domain": [("state", "in", INTERVENTION_FILTERS["done"])]},
+            "cancelled": {
+                "label": _("Cancelled"),
+                "domain": [("state", "in", INTERVENTION_FILTERS["cancelled"])],
+            },
+        }
+
+    def _farm_intervention_sortings(self):
+        return {
+            "date": {"label": _("Newest"), "order": "date_start desc, id desc"},
+            "date_asc": {"label": _("Oldest"), "order": "date_start asc, id asc"},
+        }
+
+    @http.route(
+        ["/my/interventions", "/my/interventions/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_farm_interventions(self, page=1, sortby=None, filterby=None, **kw):
+        values = self._prepare_portal_layout_values()
+        Intervention = request.env["farm.intervention"]
+        searchbar_sortings = self._farm_intervention_sortings()
+        sortby = sortby if sortby in searchbar_sortings else "date"
+        searchbar_filters = self._farm_intervention_filters()
+        filterby = filterby if filterby in searchbar_filters else "all"
+        domain = searchbar_filters[filterby]["domain"]
+
+        count = Intervention.search_count(domain) if Intervention.has_access("read") else 0
+        pager = portal_pager(
+            url="/my/interventions",
+            url_args={"sortby": sortby, "filterby": filterby},
+            total=count,
+            page=page,
+            step=self._items_per_page,
+        )
+        interventions = (
+            Intervention.search(
+                domain,
+                order=searchbar_sortings[sortby]["order"],
+                limit=self._items_per_page,
+                offset=pager["offset"],
+            )
+            if count
+            else Intervention
+        )
+        request.session["my_farm_interventions_history"] = interventions.ids[:100]
+        values.update(
+            {
+                "interventions": interventions,
+                "page_name": "farm_intervention",
+                "default_url": "/my/interventions",
+                "pager": pager,
+                "searchbar_sortings": searchbar_sortings,
+                "sortby": sortby,
+                "searchbar_filters": searchbar_filters,
+                "filterby": filterby,
+            }
+        )
+        return request.render("seconde_pousse_farm.portal_my_farm_interventions", values)
+
+    @http.route(
+        ["/my/interventions/<int:intervention_id>"], type="http", auth="public", website=True
+    )
+    def portal_my_farm_intervention(self, intervention_id, access_token=None, **kw):
+        try:
+            intervention_sudo = self._document_check_access(
+                "farm.intervention", intervention_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        review = intervention_sudo.review_ids.filtered(lambda r: r.state in REVIEW_VISIBLE_STATES)[
+            :1
+        ]
+        values = {
+            "intervention": intervention_sudo,
+            "page_name": "farm_intervention",
+            "review": review,
+            "review_url": review and self._farm_portal_url(review, access_token),
+            "request_url": intervention_sudo.request_id
+            and self._farm_portal_url(intervention_sudo.request_id, access_token),
+        }
+        return self._farm_render_document(
+            intervention_sudo,
+            access_token,
+            values,
+            "my_farm_interventions_history",
+            "seconde_pousse_farm.portal_farm_intervention_page",
+        )
+
+    # ------------------------------------------------------------
+    # Reviews
+    # ------------------------------------------------------------
+    def _farm_review_check_access(self, review_id, access_token):
+        review_sudo = self._document_check_access(
+            "farm.intervention.review", review_id, access_token
+        )
+        if review_sudo.state not in REVIEW_VISIBLE_STATES:
+            raise AccessError(_("This review is not ready yet."))
+        return review_sudo
+
+    @http.route(["/my/reviews/<int:review_id>"], type="http", auth="public", website=True)
+    def portal_my_farm_review(
+        self, review_id, access_token=None, report_type=None, download=False, message=None, **kw
+    ):
+        try:
+            review_sudo = self._farm_review_check_access(review_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_type in ("html", "pdf", "text") and review_sudo.state == "signed":
+            return self._show_report(
+                review_sudo,
+                report_type,
+                "seconde_pousse_farm.farm_intervention_review_report",
+                download=download,
+            )
+        return self._farm_render_review(review_sudo, access_token, message=message)
+
+    def _farm_render_review(
+        self, review_sudo, access_token, message=None, errors=None, form=None, status=200
+    ):
+        intervention = review_sudo.intervention_id
+        values = {
+            "review": review_sudo,
+            "intervention": intervention,
+            "intervention_url": self._farm_portal_url(intervention, access_token),
+            "page_name": "farm_review",
+            "message": message,
+            "errors": errors or {},
+            "form": form or {},
+            "ratings": [
+                (
+                    review_sudo._fields[name].string,
+                    review_sudo._fields[name].convert_to_export(review_sudo[name], review_sudo),
+                )
+                for name in ("rating_quality", "rating_punctuality", "rating_relationship")
+            ],
+            "sign_url": f"/my/reviews/{review_sudo.id}/sign",
+            "pdf_url": review_sudo.get_portal_url(report_type="pdf", download=True)
+            if access_token
+            else f"{review_sudo.access_url}?report_type=pdf&download=true",
+        }
+        return self._farm_render_document(
+            review_sudo,
+            access_token,
+            values,
+            "my_farm_reviews_history",
+            "seconde_pousse_farm.portal_farm_review_page",
+            status=status,
+        )
+
+    @http.route(
+        ["/my/reviews/<int:review_id>/sign"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        csrf=False,
+        website=True,
+    )
+    def portal_farm_review_sign(self, review_id, access_token=None, **post):
+        # csrf=False: the token is checked below, to answer on the page with its values
+        try:
+            review_sudo = self._farm_review_check_access(review_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        form = {key: post.get(key) or "" for key in ("signer_name", "farmer_comment")}
+        errors = {}
+        if not request.validate_csrf(post.get("csrf_token")):
+            errors["form"] = _("Your session has expired: reload the page and sign again.")
+        elif review_sudo.state == "signed":
+            errors["form"] = _("This review is already signed.")
+        else:
+            signer_name = form["signer_name"].strip()
+            comment = form["farmer_comment"].strip()
+            signature = self._farm_decode_signature(post.get("signature"))
+            errors = self._farm_signature_errors(signer_name, comment, signature)
+            if not errors:
+                try:
+                    with request.env.cr.savepoint():
+                        review_sudo._sign(
+                            signer_name, signature, comment or review_sudo.farmer_comment or False
+                        )
+                except (UserError, ValidationError) as error:
+                    errors["form"] = error.args[0]
+                else:
+                    url = (
+                        review_sudo.get_portal_url(query_string="&message=signed")
+                        if access_token
+                        else (f"{review_sudo.access_url}?message=signed")
+                    )
+                    return request.redirect(url)
+        return self._farm_render_review(
+            review_sudo, access_token, errors=errors, form=form, status=400
+        )
+
+    @staticmethod
+    def _farm_signature_errors(signer_name, comment, signature):
+        errors = {}
+        if not signer_name:
+            errors["signer_name"] = _("Give your name.")
+        elif len(signer_name) > MAX_NAME:
+            errors["signer_name"] = _(
+                "The name is too long: %(max)s characters at most.", max=MAX_NAME
+            )
+        if len(comment) > MAX_TEXT:
+            errors["farmer_comment"] = _(
+                "The comment is too long: %(max)s characters at most.", max=MAX_TEXT
+            )
+        if not signature:
+            errors["signature"] = _("Draw your signature in the frame.")
+        return errors
+
+    @staticmethod
+    def _farm_decode_signature(value):
+        """The drawn signature as base64 PNG, or None when missing, blank or not a PNG."""
+        value = (value or "").strip()
+        if value.startswith("data:"):
+            value = value.partition(",")[2]
+        if not value or len(value) > MAX_SIGNATURE_CHARS:
+            return None
+        try:
+            raw = base64.b64decode(value, validate=True)
+            with Image.open(io.BytesIO(raw)) as image:
+                if image.format != "PNG" or image.width * image.height > 4096 * 4096:
+                    return None
+                image.load()
+                alpha = image.convert("RGBA").getchannel("A")
+                if not alpha.getbbox():
+                    return None  # nothing drawn
+        except (binascii.Error, ValueError, OSError, Image.DecompressionBombError):
+            return None
+        return base64.b64encode(raw)
