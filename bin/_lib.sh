@@ -117,13 +117,19 @@ shutil.rmtree(f"{sys.argv[3]}/{sys.argv[2]}", ignore_errors=True)
 PYEOF
 }
 
-# Odoo's browser tours need Chromium; the tests would skip without it, so install it.
-ensure_browser() {
-    command -v chromium >/dev/null || command -v chromium-browser >/dev/null && return 0
+# Debian packages the commands need: wkhtmltopdf prints Odoo's PDF reports (reviews,
+# invoices); bin/test also needs Chromium, or Odoo's browser tours would skip.
+ensure_system_packages() {
+    local missing=()
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    if [ "${1:-}" = with-browser ]; then
+        command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing+=(chromium)
+    fi
+    [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        say "Installing Debian's chromium for the browser tours…"
-        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+        say "Installing Debian's ${missing[*]}…"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
     else
-        die "Chromium is needed for the portal tours: install Debian's 'chromium' package."
+        die "Install Debian's ${missing[*]} first (sudo apt-get install ${missing[*]})."
     fi
 }

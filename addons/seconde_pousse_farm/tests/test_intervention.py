@@ -18,7 +18,7 @@ class TestIntervention(FarmCase):
         self.assertEqual(intervention.state, "done")
         self.assertEqual(intervention.done_hours, 6.0)
         self.assertEqual(intervention.amount_untaxed, 4 * 20 + 2 * 25)
-        with self.assertRaisesRegex(UserError, "cannot be started"):
+        with self.assertRaisesRegex(UserError, "ne peut pas être démarrée"):
             intervention.action_start()
 
     def test_done_needs_hours_and_plan_needs_tasks(self):
@@ -54,7 +54,7 @@ class TestIntervention(FarmCase):
 
     def test_negative_hours_refused(self):
         intervention = self.make_intervention(state="in_progress")
-        with self.assertRaisesRegex(ValidationError, "negative"):
+        with self.assertRaisesRegex(ValidationError, "ne peuvent pas être négatives"):
             intervention.write(
                 {"line_ids": [Command.update(intervention.line_ids[0].id, {"done_hours": -1})]}
             )

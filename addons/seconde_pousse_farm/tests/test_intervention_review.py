@@ -40,7 +40,7 @@ class TestInterventionReview(FarmCase):
 
     def test_signed_twice_refused(self):
         review = self.make_signed_review(self.make_intervention())
-        with self.assertRaisesRegex(UserError, "already signed"):
+        with self.assertRaisesRegex(UserError, "Ce bilan est déjà signé"):
             review._sign("Quelqu'un d'autre", SIGNATURE)
         self.assertEqual(review.signer_name, "Jeanne Martin")
         with self.assertRaises(UserError):
@@ -87,6 +87,16 @@ class TestInterventionReview(FarmCase):
         self.assertEqual(review.followup_request_id.partner_id, self.farm)
         self.assertEqual(review.followup_request_id.state, "submitted")
         self.assertEqual(review.followup_request_id.description, "Revenir tailler")
+
+    def test_real_pdf(self):
+        review = self.make_signed_review(self.make_intervention())
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("seconde_pousse_farm.farm_intervention_review_report", review.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF-"))
 
     def test_pdf_report(self):
         review = self.make_signed_review(self.make_intervention())

@@ -80,7 +80,7 @@ class TestInvoicing(FarmCase):
         reversal.save().refund_moves()
         self.assertEqual(intervention.state, "reviewed")
         self.assertFalse(intervention.invoice_id)
-        self.assertIn("Credit note", intervention.message_ids[0].body)
+        self.assertIn("à refacturer", intervention.message_ids[0].body)
         self.assertEqual(self.wizard().intervention_ids, intervention)
 
     def test_cancelled_draft_invoice_makes_them_invoiceable(self):
@@ -98,7 +98,7 @@ class TestInvoicing(FarmCase):
             .with_context(active_model="farm.intervention", active_ids=done.ids)
             .create({"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)})
         )
-        with self.assertRaisesRegex(UserError, "signed review"):
+        with self.assertRaisesRegex(UserError, "dont le bilan est signé"):
             wizard.action_create_invoices()
         self.assertEqual(done.state, "done")
         self.assertFalse(self.env["account.move"].search([("partner_id", "=", self.farm.id)]))
