@@ -5,7 +5,7 @@ from odoo.tools import SQL
 
 class FarmInterventionBooking(models.Model):
     _name = "farm.intervention.booking"
-    _inherit = ["farm.planning.slot", "mail.thread"]
+    _inherit = ["farm.planning.slot"]
     _description = "Vehicle or equipment booking"
     _order = "date_start, id"
 
@@ -32,13 +32,11 @@ class FarmInterventionBooking(models.Model):
         [("reserved", "Reserved"), ("checked_out", "Checked out"), ("returned", "Returned")],
         default="reserved",
         required=True,
-        tracking=True,
         copy=False,
     )
     condition = fields.Selection(
         [("good", "Good"), ("worn", "Worn"), ("damaged", "Damaged")],
         string="Condition on return",
-        tracking=True,
         copy=False,
     )
     condition_note = fields.Text("Return notes", copy=False)
@@ -197,4 +195,4 @@ class FarmInterventionBooking(models.Model):
                         "state": "new",
                     }
                 )
-            booking.message_post(body=description)
+            booking.intervention_id.message_post(body=description)

@@ -1,0 +1,154 @@
+import threading
+from datetime import date, datetime
+
+import psycopg2
+
+from odoo import api
+from odoo.exceptions import ValidationError
+from odoo.fields import Command
+from odoo.modules.registry import Registry
+from odoo.tests import tagged
+from odoo.tests.common import BaseCase, get_db_name
+
+REFUSALS = (ValidationError, psycopg2.errors.ExclusionViolation, psycopg2.errors.SerializationFailure)
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentPlanning(BaseCase):
+    """Two planners in two real database transactions: the exclusion constraint lets only
+    one of them commit. Setup data is committed, and deleted again afterwards."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            cls.uid = env.ref("base.user_admin").id
+            task_type = env["farm.task.type"].create({"name": "Concurrence test", "hourly_rate": 10.0})
+            farm = env["res.partner"].create({"name": "Ferme Concurrence", "is_farm": True, "is_company": True})
+            employee = env["hr.employee"].create({"name": "Zoé Concurrence", "is_insertion_employee": True})
+            contract = env["hr.contract"].create(
+                {
+                    "name": "Contrat Zoé",
+                    "employee_id": employee.id,
+                    "date_start": date(2026, 1, 1),
+                    "wage": 1500.0,
+                    "state": "open",
+                }
+            )
+            interventions = env["farm.intervention"].create(
+                [
+                    {
+                        "partner_id": farm.id,
+                        "date_start": datetime(2026, 6, 1, 7, 0),
+                        "date_end": datetime(2026, 6, 1, 12, 0),
+                        "line_ids": [Command.create({"task_type_id": task_type.id})],
+                    },
+                    {
+                        "partner_id": farm.id,
+                        "date_start": datetime(2026, 6, 1, 9, 0),
+                        "date_end": datetime(2026, 6, 1, 11, 0),
+                        "line_ids": [Command.create({"task_type_id": task_type.id})],
+                    },
+                ]
+            )
+            cls.ids = {
+                "task_type": task_type.id,
+                "product": task_type.product_id.id,
+                "farm": farm.id,
+                "employee": employee.id,
+                "contract": contract.id,
+                "interventions": interventions.ids,
+            }
+        cls.addClassCleanup(cls._delete_committed_data)
+
+    @classmethod
+    def _delete_committed_data(cls):
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {"active_test": False})
+            ids = cls.ids
+            env["farm.intervention.assignment"].search([("employee_id", "=", ids["employee"])]).unlink()
+            env["farm.intervention"].browse(ids["interventions"]).unlink()
+            env["hr.contract"].browse(ids["contract"]).unlink()
+            env["hr.employee"].browse(ids["employee"]).unlink()
+            env["farm.task.type"].browse(ids["task_type"]).unlink()
+            env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
+            env["res.partner"].browse(ids["farm"]).unlink()
+
+    def _values(self, index):
+        intervention_id = self.ids["interventions"][index]
+        start, end = (datetime(2026, 6, 1, 7, 0), datetime(2026, 6, 1, 12, 0))
+        if index:
+            start, end = datetime(2026, 6, 1, 9, 0), datetime(2026, 6, 1, 11, 0)
+        return {"intervention_id": intervention_id, "employee_id": self.ids["employee"], "date_start": start, "date_end": end}
+
+    def _assignment_count(self):
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT COUNT(*) FROM farm_intervention_assignment WHERE employee_id = %s", [self.ids["employee"]])
+            return cr.fetchone()[0]
+
+    def _cleanup_assignments(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {"active_test": False})
+            env["farm.intervention.assignment"].search([("employee_id", "=", self.ids["employee"])]).unlink()
+
+    def test_two_planners_saving_at_once_cannot_both_commit(self):
+        """Planner 2 opened the planning before planner 1 committed: its Python check sees a
+        free slot, and only the PostgreSQL exclusion constraint can refuse it."""
+        self.addCleanup(self._cleanup_assignments)
+        cr1, cr2 = self.registry.cursor(), self.registry.cursor()
+        try:
+            env1 = api.Environment(cr1, self.uid, {})
+            env2 = api.Environment(cr2, self.uid, {"lang": "fr_FR"})
+            Assignment2 = env2["farm.intervention.assignment"]
+            # planner 2's transaction starts: nothing planned yet in its snapshot
+            self.assertEqual(Assignment2.search_count([("employee_id", "=", self.ids["employee"])]), 0)
+            env1["farm.intervention.assignment"].create(self._values(0))
+            cr1.commit()
+            # still invisible to planner 2 (repeatable read): the Python pre-check passes
+            self.assertEqual(Assignment2.search_count([("employee_id", "=", self.ids["employee"])]), 0)
+            with self.assertRaises(REFUSALS) as catcher:
+                Assignment2.create(self._values(1))
+                cr2.commit()
+            cr2.rollback()
+            if isinstance(catcher.exception, ValidationError):
+                self.assertIn("Zoé Concurrence", str(catcher.exception))
+        finally:
+            cr1.close()
+            cr2.close()
+        self.assertEqual(self._assignment_count(), 1)
+
+    def test_second_planner_waits_for_the_first_then_fails(self):
+        """Both save before either commits: the second insert waits on the first one's
+        uncommitted slot, and fails as soon as the first commits."""
+        self.addCleanup(self._cleanup_assignments)
+        outcome = {}
+
+        def second_planner():
+            with self.registry.cursor() as cr2:
+                env2 = api.Environment(cr2, self.uid, {})
+                try:
+                    env2["farm.intervention.assignment"].create(self._values(1))
+                    cr2.commit()
+                    outcome["committed"] = True
+                except REFUSALS as error:
+                    cr2.rollback()
+                    outcome["error"] = error
+
+        cr1 = self.registry.cursor()
+        try:
+            env1 = api.Environment(cr1, self.uid, {})
+            env1["farm.intervention.assignment"].create(self._values(0))
+            thread = threading.Thread(target=second_planner)
+            thread.start()
+            thread.join(1.5)
+            self.assertTrue(thread.is_alive(), "the second planner should wait for the first one")
+            cr1.commit()
+            thread.join(20)
+            self.assertFalse(thread.is_alive())
+        finally:
+            cr1.close()
+        self.assertNotIn("committed", outcome)
+        self.assertIsInstance(outcome.get("error"), REFUSALS)
+        self.assertEqual(self._assignment_count(), 1)
