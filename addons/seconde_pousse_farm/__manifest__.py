@@ -7,7 +7,15 @@
     "author": "Aix-Multi-Services Environnement",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["seconde_pousse_base", "contacts", "portal", "membership", "account", "mail", "l10n_fr_account"],
+    "depends": [
+        "seconde_pousse_base",
+        "contacts",
+        "portal",
+        "membership",
+        "account",
+        "mail",
+        "l10n_fr_account",
+    ],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/ir.model.access.csv",

@@ -1,10 +1,12 @@
-from . import test_install
-from . import test_farm
-from . import test_task_type
-from . import test_intervention_request
-from . import test_intervention
-from . import test_intervention_review
-from . import test_invoicing
-from . import test_performance
-from . import test_portal
-from . import test_portal_tour
+from . import (
+    test_farm,
+    test_install,
+    test_intervention,
+    test_intervention_request,
+    test_intervention_review,
+    test_invoicing,
+    test_performance,
+    test_portal,
+    test_portal_tour,
+    test_task_type,
+)

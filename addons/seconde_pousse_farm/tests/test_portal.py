@@ -8,7 +8,7 @@ from odoo import http
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import warmup
+from odoo.tests.common import JsonRpcException, warmup
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
@@ -333,6 +333,101 @@ class TestFarmPortalAccess(FarmPortalCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn("o_farm_review_error", response.text)
         self.assertEqual(self.review_a.state, "sent")
+
+    # ---- chatter ------------------------------------------------------------
+    def fetch_messages(self, record, token):
+        result = self.make_jsonrpc_request(
+            "/mail/chatter_fetch",
+            {"thread_model": record._name, "thread_id": record.id, "token": token},
+        )
+        return [message["body"] for message in result["data"]["mail.message"]]
+
+    def test_chatter_between_farmer_and_coordinator(self):
+        for record in (self.request_a, self.intervention_a):
+            with self.subTest(record._name):
+                record.with_user(self.coordinator).message_post(
+                    body="Nous passons lundi matin.",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+                record.with_user(self.coordinator).message_post(
+                    body="Note interne de coordination", subtype_xmlid="mail.mt_note"
+                )
+                self.authenticate("farmer_a", "farmer_a")
+                page = self.get(record.access_url)
+                token = record.access_token
+                self.assertIn(f'data-token="{token}"', page.text)
+                bodies = " ".join(str(body) for body in self.fetch_messages(record, token))
+                self.assertIn("Nous passons lundi matin.", bodies)
+                self.assertNotIn("Note interne", bodies)
+                self.make_jsonrpc_request(
+                    "/mail/message/post",
+                    {
+                        "thread_model": record._name,
+                        "thread_id": record.id,
+                        "post_data": {
+                            "body": "Merci, à lundi !",
+                            "message_type": "comment",
+                            "subtype_xmlid": "mail.mt_comment",
+                        },
+                        "token": token,
+                    },
+                )
+                message = record.message_ids[:1]
+                self.assertIn("Merci, à lundi !", str(message.body))
+                self.assertEqual(message.author_id, self.contact_a)
+
+    def test_chatter_of_another_farm_refused(self):
+        self.request_b.with_user(self.coordinator).message_post(
+            body="Message pour le domaine B",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        token_a = self.request_a._portal_ensure_token()
+        self.authenticate("farmer_a", "farmer_a")
+        for token in (token_a, "forged"):
+            with self.assertRaises(JsonRpcException):
+                self.fetch_messages(self.request_b, token)
+            with self.assertRaises(JsonRpcException):
+                self.make_jsonrpc_request(
+                    "/mail/message/post",
+                    {
+                        "thread_model": "farm.intervention.request",
+                        "thread_id": self.request_b.id,
+                        "post_data": {"body": "Intrusion", "message_type": "comment"},
+                        "token": token,
+                    },
+                )
+        self.assertNotIn(
+            "Intrusion", " ".join(str(b) for b in self.request_b.message_ids.mapped("body"))
+        )
+
+    # ---- French -------------------------------------------------------------
+    def test_pages_and_messages_in_french(self):
+        self.authenticate("farmer_a", "farmer_a")
+        self.assertIn("Nouvelle demande", self.get("/my/requests").text)
+        self.assertIn("Demander une intervention", self.get("/my/requests/new").text)
+        past = (date.today() - timedelta(days=3)).isoformat()
+        response = self.post(
+            "/my/requests/new",
+            {
+                "task_type_ids": str(self.weeding.id),
+                "date_from": past,
+                "date_to": past,
+                "description": "Test",
+            },
+        )
+        self.assertIn("La période souhaitée ne peut pas commencer dans le passé.", response.text)
+        response = self.post("/my/requests/new", {"description": "Test"}, csrf=False)
+        self.assertIn("Votre session a expiré : envoyez de nouveau le formulaire.", response.text)
+        url = f"/my/reviews/{self.review_a.id}/sign"
+        response = self.post(url, {"signer_name": "", "signature": ""})
+        self.assertIn("Indiquez votre nom.", response.text)
+        self.assertIn("Tracez votre signature dans le cadre.", response.text)
+        self.post(url, {"signer_name": "Jeanne", "signature": SIGNATURE.decode()})
+        response = self.post(url, {"signer_name": "Jeanne", "signature": SIGNATURE.decode()})
+        self.assertIn("Ce bilan est déjà signé.", response.text)
+        self.assertIn("Télécharger le PDF", response.text)
 
     # ---- invoices (Odoo's own /my/invoices) ---------------------------------
     def test_invoices_own_farm_only(self):
