@@ -1,5 +1,5 @@
 {
-    "name": "Seconde Pousse – Insertion",  # noqa: RUF001
+    "name": "Seconde Pousse – Insertion",
     "summary": (
         "Parcours des salariés en insertion (CDDI, PASS IAE), freins, actions, compétences, sorties"
     ),

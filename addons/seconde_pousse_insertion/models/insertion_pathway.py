@@ -100,7 +100,7 @@ class InsertionPathway(models.Model):
     def _compute_name(self):
         for pathway in self:
             pathway.name = _(
-                "%(employee)s – since %(date)s",  # noqa: RUF001
+                "%(employee)s – since %(date)s",
                 employee=pathway.employee_id.sudo().name or "",
                 date=pathway.date_start or "",
             )
@@ -154,17 +154,10 @@ class InsertionPathway(models.Model):
 
     @api.constrains("employee_id", "date_start", "date_end", "active")
     def _check_overlap(self):
-        for pathway in self.filtered("active"):
-            domain = [
-                ("id", "!=", pathway.id),
-                ("employee_id", "=", pathway.employee_id.id),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", pathway.date_start),
-            ]
-            if pathway.date_end:
-                domain.append(("date_start", "<=", pathway.date_end))
-            other = self.sudo().search(domain, limit=1)
+        pathways = self.filtered("active")
+        others = self.sudo().search([("employee_id", "in", pathways.employee_id.ids)])
+        for pathway in pathways:
+            other = next((o for o in others if pathway._overlaps(o)), None)
             if other:
                 raise ValidationError(
                     _(
@@ -173,6 +166,15 @@ class InsertionPathway(models.Model):
                         other=other.name,
                     )
                 )
+
+    def _overlaps(self, other):
+        self.ensure_one()
+        return (
+            other.id != self.id
+            and other.employee_id == self.employee_id
+            and (not other.date_end or other.date_end >= self.date_start)
+            and (not self.date_end or other.date_start <= self.date_end)
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -141,3 +141,29 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
         self.assertIn("Serres de La Roque", html)
         evaluations = self.employee._get_certificate_evaluations()
         self.assertEqual(evaluations[self.skill_weeding][0].skill_level_id, self.level_autonomous)
+
+    def test_skills_certificate_pdf(self):
+        self.env["insertion.skill.evaluation"].create(
+            {
+                "employee_id": self.employee.id,
+                "skill_id": self.skill_harvest.id,
+                "skill_level_id": self.level_expert.id,
+                "evaluator_id": self.supervisor.id,
+                "date": date(2025, 6, 2),
+            }
+        )
+        report = self.env.ref("seconde_pousse_insertion.action_report_skills_certificate")
+        pdf, report_type = (
+            report.with_user(self.counsellor)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report.report_name, self.employee.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_certificate_offered_to_counsellors_only(self):
+        report = self.env.ref("seconde_pousse_insertion.action_report_skills_certificate")
+        Actions = self.env["ir.actions.actions"]
+        for user, offered in ((self.counsellor, True), (self.supervisor, False)):
+            bindings = Actions.with_user(user).get_bindings("hr.employee").get("report", [])
+            self.assertEqual(report.id in [binding["id"] for binding in bindings], offered)
