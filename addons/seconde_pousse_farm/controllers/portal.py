@@ -26,6 +26,7 @@ MAX_HOURS = 1000.0  # estimated workload of one request
 MAX_PERIOD_DAYS = 2 * 366  # how far a wished period may end
 MAX_SIGNATURE_CHARS = 1024 * 1024  # base64 characters of a drawn signature
 REVIEW_VISIBLE_STATES = ("sent", "signed")
+RATING_FIELDS = ("rating_quality", "rating_punctuality", "rating_relationship")
 INTERVENTION_FILTERS = {
     "upcoming": ("draft", "planned", "in_progress"),
     "done": ("done", "reviewed", "invoiced"),
@@ -405,6 +406,8 @@ class FarmCustomerPortal(CustomerPortal):
             "page_name": "farm_intervention",
             "review": review,
             "review_url": review and self._farm_portal_url(review, access_token),
+            "invoice_url": intervention_sudo.invoice_id.state == "posted"
+            and self._farm_portal_url(intervention_sudo.invoice_id, access_token),
             "request_url": intervention_sudo.request_id
             and self._farm_portal_url(intervention_sudo.request_id, access_token),
         }
@@ -457,11 +460,13 @@ class FarmCustomerPortal(CustomerPortal):
             "errors": errors or {},
             "form": form or {},
             "ratings": [
-                (
-                    review_sudo._fields[name].string,
-                    review_sudo._fields[name].convert_to_export(review_sudo[name], review_sudo),
-                )
-                for name in ("rating_quality", "rating_punctuality", "rating_relationship")
+                {
+                    "name": name,
+                    "label": review_sudo._fields[name].get_description(request.env)["string"],
+                    "value": (form or {}).get(name) or review_sudo[name],
+                    "options": review_sudo._fields[name]._description_selection(request.env),
+                }
+                for name in RATING_FIELDS
             ],
             "sign_url": f"/my/reviews/{review_sudo.id}/sign",
             "pdf_url": review_sudo.get_portal_url(report_type="pdf", download=True)
@@ -491,7 +496,9 @@ class FarmCustomerPortal(CustomerPortal):
             review_sudo = self._farm_review_check_access(review_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        form = {key: post.get(key) or "" for key in ("signer_name", "farmer_comment")}
+        form = {
+            key: post.get(key) or "" for key in ("signer_name", "farmer_comment", *RATING_FIELDS)
+        }
         errors = {}
         if not request.validate_csrf(post.get("csrf_token")):
             errors["form"] = _("Your session has expired: reload the page and sign again.")
@@ -502,14 +509,13 @@ class FarmCustomerPortal(CustomerPortal):
             comment = form["farmer_comment"].strip()
             signature = self._farm_decode_signature(post.get("signature"))
             errors = self._farm_signature_errors(signer_name, comment, signature)
+            ratings = self._farm_parse_ratings(review_sudo, post, errors)
             if not errors:
-                try:
-                    with request.env.cr.savepoint():
-                        review_sudo._sign(
-                            signer_name, signature, comment or review_sudo.farmer_comment or False
-                        )
-                except (UserError, ValidationError) as error:
-                    errors["form"] = error.args[0]
+                error = self._farm_review_sign(
+                    review_sudo, signer_name, signature, comment, ratings
+                )
+                if error:
+                    errors["form"] = error
                 else:
                     url = (
                         review_sudo.get_portal_url(query_string="&message=signed")
@@ -520,6 +526,34 @@ class FarmCustomerPortal(CustomerPortal):
         return self._farm_render_review(
             review_sudo, access_token, errors=errors, form=form, status=400
         )
+
+    @staticmethod
+    def _farm_parse_ratings(review_sudo, post, errors):
+        """The farmer's ratings posted with the signature; unknown values are errors."""
+        ratings = {}
+        for name in RATING_FIELDS:
+            value = post.get(name)
+            if not value:
+                continue
+            if value in review_sudo._fields[name].get_values(request.env):
+                ratings[name] = value
+            else:
+                errors[name] = _("Choose a rating from the list.")
+        return ratings
+
+    @staticmethod
+    def _farm_review_sign(review_sudo, signer_name, signature, comment, ratings):
+        """Sign with sudo, all or nothing: returns the business error, if any."""
+        try:
+            with request.env.cr.savepoint():
+                if ratings:
+                    review_sudo.write(ratings)
+                review_sudo._sign(
+                    signer_name, signature, comment or review_sudo.farmer_comment or False
+                )
+        except (UserError, ValidationError) as error:
+            return error.args[0]
+        return None
 
     @staticmethod
     def _farm_signature_errors(signer_name, comment, signature):

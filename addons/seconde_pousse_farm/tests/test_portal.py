@@ -268,6 +268,31 @@ class TestFarmPortalAccess(FarmPortalCase):
         self.assertEqual(self.review_a.signer_name, "Jeanne Martin")
         self.assertEqual(self.review_a.signed_date, signed_date)
 
+    def test_review_ratings_given_when_signing(self):
+        self.authenticate("farmer_a", "farmer_a")
+        url = f"/my/reviews/{self.review_a.id}/sign"
+        page = self.get(f"/my/reviews/{self.review_a.id}")
+        self.assertIn('name="rating_punctuality"', page.text)
+        data = {"signer_name": "Jeanne", "signature": SIGNATURE.decode(), "rating_quality": "9"}
+        response = self.post(url, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual((self.review_a.state, self.review_a.rating_quality), ("sent", "4"))
+        data.update(rating_quality="5", rating_punctuality="3", rating_relationship="")
+        response = self.post(url, data)
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.review_a.state, "signed")
+        self.assertEqual(
+            (
+                self.review_a.rating_quality,
+                self.review_a.rating_punctuality,
+                self.review_a.rating_relationship,
+            ),
+            ("5", "3", "0"),
+        )
+        page = self.get(f"/my/reviews/{self.review_a.id}")
+        self.assertNotIn('name="rating_punctuality"', page.text)
+        self.assertIn("o_farm_review_ratings", page.text)
+
     def test_review_pdf_only_once_signed(self):
         self.authenticate("farmer_a", "farmer_a")
         page = self.get(f"/my/reviews/{self.review_a.id}?report_type=pdf&download=true")
@@ -452,12 +477,16 @@ class TestFarmPortalAccess(FarmPortalCase):
         )
         invoices.action_post()
         invoice_a, invoice_b = invoices
+        self.intervention_a.invoice_id = invoice_a
         self.authenticate("farmer_a", "farmer_a")
         page = self.get("/my/invoices")
         self.assertEqual(page.status_code, 200)
         self.assertIn(invoice_a.name, page.text)
         self.assertNotIn(invoice_b.name, page.text)
         self.assertEqual(self.get(f"/my/invoices/{invoice_a.id}").status_code, 200)
+        self.assertIn(
+            f'href="/my/invoices/{invoice_a.id}', self.get(self.intervention_a.access_url).text
+        )
         self.assertIn(self.get(f"/my/invoices/{invoice_b.id}").status_code, (301, 302, 303))
 
     # ---- RPC ----------------------------------------------------------------

@@ -22,4 +22,5 @@ class TestFarmerPortalTour(FarmPortalCase):
         self.assertEqual(self.review_a.signer_name, "Jeanne Exploitante")
         self.assertEqual(self.review_a.farmer_comment, "Très bon travail, merci à l'équipe.")
         self.assertTrue(self.review_a.signature)
+        self.assertEqual(self.review_a.rating_punctuality, "5")
         self.assertEqual(self.intervention_a.state, "reviewed")

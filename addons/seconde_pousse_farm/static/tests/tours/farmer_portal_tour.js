@@ -103,6 +103,11 @@ registry.category("web_tour.tours").add("seconde_pousse_farmer_tour", {
             run: "click",
         },
         {
+            content: "Rate the punctuality",
+            trigger: "select[name='rating_punctuality']",
+            run: "select 5",
+        },
+        {
             content: "Add a comment",
             trigger: "textarea[name='farmer_comment']",
             run: "edit Très bon travail, merci à l'équipe.",
