@@ -136,11 +136,14 @@ class FarmPlanningSlot(models.AbstractModel):
                 candidates.append((index, record_id or 0, column, resource_id, start, end, values))
         if not candidates:
             return
-        # overlaps inside the batch itself
-        for i, first in enumerate(candidates):
-            for second in candidates[i + 1 :]:
-                if first[2:4] == second[2:4] and first[4] < second[5] and second[4] < first[5]:
-                    self._raise_overlap(first, second[4], second[5], second[6].get("intervention_id"))
+        # overlaps inside the batch itself: sorted per resource, each slot against the
+        # latest end seen so far
+        previous = None
+        for candidate in sorted(candidates, key=lambda c: (c[2], c[3], c[4])):
+            if previous and previous[2:4] == candidate[2:4] and candidate[4] < previous[5]:
+                self._raise_overlap(candidate, previous[4], previous[5], previous[6].get("intervention_id"))
+            if not previous or previous[2:4] != candidate[2:4] or candidate[5] > previous[5]:
+                previous = candidate
         # overlaps with what is saved: one query
         self.flush_model()
         rows = SQL(", ").join(

@@ -190,77 +190,12 @@ class FarmTeamBuilder(models.TransientModel):
         task_names = ", ".join(intervention.line_ids.task_type_id.mapped("name"))
         supervisor_employee_ids = set(intervention.user_id.sudo().employee_ids.ids)
 
-        def assess(employee, role):
-            fact = facts.get(employee.id, {})
-            reasons, blockers, score = [], [], 0.0
-            if fact.get("busy"):
-                blockers.append(_("already planned elsewhere at that time"))
-            if fact.get("on_leave"):
-                blockers.append(_("on approved leave"))
-            if not fact.get("week_limit"):
-                blockers.append(_("no contract covering these dates"))
-            else:
-                left = fact["week_limit"] - fact["week_planned"]
-                if left + 0.001 < duration:
-                    blockers.append(_("only %(left).1f h left in the contract's week", left=max(left, 0)))
-                else:
-                    score += min(left, 35) / 7
-                    reasons.append(_("available, %(left).1f h left this week", left=left))
-            my_licences = held.get(employee.id, set())
-            if licences and my_licences:
-                score += 5
-                reasons.append(
-                    _(
-                        "holds the licence %(licences)s",
-                        licences=", ".join(licences.filtered(lambda lic: lic.id in my_licences).mapped("code")),
-                    )
-                )
-            if role == "worker":
-                gaps = []
-                for target in targets:
-                    current = levels.get(employee.id, {}).get(target.skill_id.id, 0)
-                    gap = target.target_progress - current
-                    if gap > 0:
-                        score += gap / 10
-                        gaps.append(
-                            _(
-                                "%(skill)s %(current)s%% → %(target)s%%",
-                                skill=target.skill_id.name,
-                                current=current,
-                                target=target.target_progress,
-                            )
-                        )
-                if gaps:
-                    reasons.append(_("learning goal: %(gaps)s", gaps=", ".join(gaps)))
-                elif targets:
-                    reasons.append(_("already at the target level: can pass it on"))
-                same_task = fact.get("same_task", 0)
-                score += 10 / (1 + same_task)
-                if same_task:
-                    reasons.append(
-                        _(
-                            "%(count)s times on %(tasks)s in %(months)s months",
-                            count=same_task,
-                            tasks=task_names,
-                            months=ROTATION_MONTHS,
-                        )
-                    )
-                else:
-                    reasons.append(
-                        _("never on %(tasks)s in %(months)s months: rotation", tasks=task_names, months=ROTATION_MONTHS)
-                    )
-            else:
-                if employee.id in supervisor_employee_ids:
-                    score += 20
-                    reasons.append(_("supervisor in charge of the intervention"))
-            score -= fact.get("recent", 0) / 50  # spread the work fairly
-            return score, reasons, blockers
-
+        data = (facts, levels, targets, held, licences, duration, task_names, supervisor_employee_ids)
         lines = []
         for role, people, wanted in (("supervisor", supervisors, 1), ("worker", workers, self.worker_count)):
             assessed = []
             for employee in people:
-                score, reasons, blockers = assess(employee, role)
+                score, reasons, blockers = self._assess(employee, role, data)
                 assessed.append((not blockers, score, employee, reasons, blockers))
             assessed.sort(key=lambda item: (item[0], item[1], -item[2].id), reverse=True)
             for rank, (available, score, employee, reasons, blockers) in enumerate(assessed, start=1):
@@ -277,6 +212,74 @@ class FarmTeamBuilder(models.TransientModel):
                 )
         self._ensure_licence_holder(lines, licences, held)
         return lines
+
+    def _assess(self, employee, role, data):
+        """(score, reasons, blockers) of one candidate."""
+        facts, levels, targets, held, licences, duration, task_names, supervisor_employee_ids = data
+        fact = facts.get(employee.id, {})
+        reasons, blockers, score = [], [], 0.0
+        if fact.get("busy"):
+            blockers.append(_("already planned elsewhere at that time"))
+        if fact.get("on_leave"):
+            blockers.append(_("on approved leave"))
+        if not fact.get("week_limit"):
+            blockers.append(_("no contract covering these dates"))
+        else:
+            left = fact["week_limit"] - fact["week_planned"]
+            if left + 0.001 < duration:
+                blockers.append(_("only %(left).1f h left in the contract's week", left=max(left, 0)))
+            else:
+                score += min(left, 35) / 7
+                reasons.append(_("available, %(left).1f h left this week", left=left))
+        my_licences = held.get(employee.id, set())
+        if licences and my_licences:
+            score += 5
+            reasons.append(
+                _(
+                    "holds the licence %(licences)s",
+                    licences=", ".join(licences.filtered(lambda lic: lic.id in my_licences).mapped("code")),
+                )
+            )
+        if role == "worker":
+            gaps = []
+            for target in targets:
+                current = levels.get(employee.id, {}).get(target.skill_id.id, 0)
+                gap = target.target_progress - current
+                if gap > 0:
+                    score += gap / 10
+                    gaps.append(
+                        _(
+                            "%(skill)s %(current)s%% → %(target)s%%",
+                            skill=target.skill_id.name,
+                            current=current,
+                            target=target.target_progress,
+                        )
+                    )
+            if gaps:
+                reasons.append(_("learning goal: %(gaps)s", gaps=", ".join(gaps)))
+            elif targets:
+                reasons.append(_("already at the target level: can pass it on"))
+            same_task = fact.get("same_task", 0)
+            score += 10 / (1 + same_task)
+            if same_task:
+                reasons.append(
+                    _(
+                        "%(count)s times on %(tasks)s in %(months)s months",
+                        count=same_task,
+                        tasks=task_names,
+                        months=ROTATION_MONTHS,
+                    )
+                )
+            else:
+                reasons.append(
+                    _("never on %(tasks)s in %(months)s months: rotation", tasks=task_names, months=ROTATION_MONTHS)
+                )
+        else:
+            if employee.id in supervisor_employee_ids:
+                score += 20
+                reasons.append(_("supervisor in charge of the intervention"))
+        score -= fact.get("recent", 0) / 50  # spread the work fairly
+        return score, reasons, blockers
 
     @api.model
     def _ensure_licence_holder(self, lines, licences, held):
