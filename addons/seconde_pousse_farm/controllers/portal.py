@@ -51,6 +51,12 @@ class FarmCustomerPortal(CustomerPortal):
             values["farm_portal_is_farmer"] = bool(self._farm_portal_farm())
         return values
 
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        # dates and hours of the farm's work, in the farmer's time zone (France by default)
+        values["farm_tz"] = request.env.user.tz or "Europe/Paris"
+        return values
+
     def _farm_portal_farm(self):
         """The farm of the logged-in user: its commercial partner, when it is a farm."""
         user = request.env.user

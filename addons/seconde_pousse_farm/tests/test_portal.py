@@ -171,6 +171,7 @@ class TestFarmPortalAccess(FarmPortalCase):
         detail = self.get(f"/my/interventions/{self.intervention_a.id}")
         self.assertEqual(detail.status_code, 200)
         self.assertIn("Weeding test", detail.text)
+        self.assertIn("02/03/2026 08:00", detail.text)  # 07:00 UTC, shown in French time
         self.assertIn(f"/my/reviews/{self.review_a.id}", detail.text)
         self.assertRedirectsHome(self.get(f"/my/interventions/{self.intervention_b.id}"))
         self.assertRedirectsHome(
