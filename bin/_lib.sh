@@ -39,7 +39,7 @@ ensure_venv() {
             "$PY" -m pip install -q -r "$ROOT/requirements/dev.txt"
         } 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
         # the pipe above hides pip's exit status: check the result instead
-        "$PY" -c "import lxml, psycopg2, werkzeug, pytest_odoo, websocket, ruff" \
+        PYTHONPATH="$ODOO_PATH" "$PY" -c "import lxml, psycopg2, werkzeug, pytest_odoo, websocket, ruff" \
             || die "Installing the Python dependencies failed: see the messages above."
         echo "$want" > "$stamp"
     fi
