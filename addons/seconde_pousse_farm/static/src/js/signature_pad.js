@@ -38,6 +38,7 @@ publicWidget.registry.FarmSignaturePad = publicWidget.Widget.extend({
 
     _resize() {
         const rect = this.canvas.getBoundingClientRect();
+        this.size = `${rect.width}x${rect.height}`;
         const ratio = window.devicePixelRatio || 1;
         this.canvas.width = Math.max(Math.round(rect.width * ratio), 1);
         this.canvas.height = Math.max(Math.round(rect.height * ratio), 1);
@@ -55,6 +56,12 @@ publicWidget.registry.FarmSignaturePad = publicWidget.Widget.extend({
 
     _onDown(ev) {
         ev.preventDefault();
+        const rect = this.canvas.getBoundingClientRect();
+        if (`${rect.width}x${rect.height}` !== this.size) {
+            // the frame changed size (phone turned): start again on a canvas of the new size
+            this._resize();
+            this.input.value = "";
+        }
         this.drawing = true;
         const { x, y } = this._point(ev);
         this.context.beginPath();
@@ -82,7 +89,7 @@ publicWidget.registry.FarmSignaturePad = publicWidget.Widget.extend({
     },
 
     _clear() {
-        this.context.clearRect(0, 0, this.canvas.width, this.canvas.height);
+        this._resize(); // resizing a canvas also wipes it
         this.input.value = "";
     },
 });
