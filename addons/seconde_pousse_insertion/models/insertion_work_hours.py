@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -31,6 +33,14 @@ class InsertionWorkHours(models.Model):
     )
     source = fields.Reference(selection="_selection_source_model")
     note = fields.Char()
+    outside_pass_iae = fields.Boolean(
+        string="Outside the PASS IAE",
+        compute="_compute_outside_pass_iae",
+        store=True,
+        groups="seconde_pousse_base.group_counsellor",
+        help="Hours of a month the employee's PASS IAE does not cover: the funder will not "
+        "count them until the PASS dates are corrected.",
+    )
 
     @api.model
     def _selection_source_model(self):
@@ -42,6 +52,16 @@ class InsertionWorkHours(models.Model):
         pathways = self.env["insertion.pathway"]._match_pathways(self, "month", whole_month=True)
         for record in self:
             record.pathway_id = pathways.get(record.id, False)
+
+    @api.depends("month", "employee_id.pass_iae_start", "employee_id.pass_iae_end")
+    def _compute_outside_pass_iae(self):
+        for record in self:
+            employee = record.employee_id.sudo()
+            start, end = employee.pass_iae_start, employee.pass_iae_end
+            month_end = record.month and record.month + relativedelta(day=31)
+            record.outside_pass_iae = bool(
+                record.month and (not start or not end or month_end < start or record.month > end)
+            )
 
     @api.constrains("hours")
     def _check_hours(self):

@@ -46,3 +46,20 @@ class TestInsertionWorkHours(InsertionCommon, TransactionCase):
         self.assertEqual(hours.pathway_id, pathway)
         pathway.date_start = date(2025, 5, 5)
         self.assertFalse(hours.pathway_id)
+
+    def test_hours_outside_the_pass_are_flagged(self):
+        Hours = self.env["insertion.work.hours"]
+        inside = Hours.create(
+            {"employee_id": self.employee.id, "month": date(2026, 12, 1), "hours": 90}
+        )
+        outside = Hours.create(
+            {"employee_id": self.employee.id, "month": date(2027, 1, 1), "hours": 90}
+        )
+        self.assertFalse(inside.outside_pass_iae)
+        self.assertTrue(outside.outside_pass_iae)
+        self.employee.with_user(self.counsellor).pass_iae_end = date(2027, 6, 30)
+        self.assertFalse(outside.outside_pass_iae)
+        flagged = Hours.with_user(self.counsellor).search([("outside_pass_iae", "=", True)])
+        self.assertFalse(flagged)
+        with self.assertRaises(AccessError):
+            outside.with_user(self.supervisor).read(["outside_pass_iae"])
