@@ -23,6 +23,15 @@
         "report/weekly_roster_report.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/hr_employee_demo.xml",
+        "demo/fleet_vehicle_demo.xml",
+        "demo/maintenance_equipment_demo.xml",
+        "demo/farm_task_type_skill_demo.xml",
+        "demo/farm_intervention_demo.xml",
+        "demo/farm_intervention_assignment_demo.xml",
+        "demo/farm_intervention_booking_demo.xml",
+    ],
     "application": True,
     "installable": True,
 }

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_datetime
+from odoo.tools import SQL
+
+from .farm_planning_slot import format_when, intervention_label
 
 
 class FarmIntervention(models.Model):
@@ -51,8 +53,8 @@ class FarmIntervention(models.Model):
                         vehicles=", ".join(vehicles.mapped("display_name")),
                         seats=seats,
                         people=people,
-                        intervention=intervention.display_name,
-                        date=format_datetime(self.env, date_start, dt_format="short"),
+                        intervention=intervention_label(intervention),
+                        date=format_when(self.env, date_start),
                     )
                 )
 
@@ -86,10 +88,10 @@ class FarmIntervention(models.Model):
                 _(
                     "No one in the team of %(intervention)s holds the licence %(licence)s needed to drive "
                     "%(vehicle)s on %(date)s.",
-                    intervention=booking.intervention_id.display_name,
+                    intervention=intervention_label(booking.intervention_id),
                     licence=booking.vehicle_id.licence_id.name,
                     vehicle=booking.vehicle_id.display_name,
-                    date=format_datetime(self.env, booking.date_start, dt_format="short"),
+                    date=format_when(self.env, booking.date_start),
                 )
             )
 

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
+from .farm_planning_slot import intervention_label
+
 # weekly hours of a resource calendar (two-week calendars: the mean of both weeks)
 CALENDAR_WEEK_HOURS = """
     SELECT COALESCE(SUM(CASE WHEN att.day_period = 'lunch' THEN 0 ELSE att.hour_to - att.hour_from END), 0)
@@ -82,7 +84,7 @@ class FarmInterventionAssignment(models.Model):
                     name=assignment.employee_id.name,
                     leave_start=self._fmt(row[1]),
                     leave_end=self._fmt(row[2]),
-                    intervention=assignment.intervention_id.display_name,
+                    intervention=intervention_label(assignment.intervention_id),
                     start=self._fmt(assignment.date_start),
                     end=self._fmt(assignment.date_end),
                 )
@@ -119,7 +121,7 @@ class FarmInterventionAssignment(models.Model):
                 _(
                     "%(name)s has no running contract: they cannot work on %(intervention)s on %(date)s.",
                     name=employee.name,
-                    intervention=assignment.intervention_id.display_name,
+                    intervention=intervention_label(assignment.intervention_id),
                     date=self._fmt(assignment.date_start),
                 )
             )
@@ -136,7 +138,7 @@ class FarmInterventionAssignment(models.Model):
                 "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their contract "
                 "dates (%(periods)s).",
                 name=employee.name,
-                intervention=assignment.intervention_id.display_name,
+                intervention=intervention_label(assignment.intervention_id),
                 start=self._fmt(assignment.date_start),
                 end=self._fmt(assignment.date_end),
                 periods=periods,

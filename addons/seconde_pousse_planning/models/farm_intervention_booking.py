@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
+
+from .farm_planning_slot import intervention_label
 
 
 class FarmInterventionBooking(models.Model):
@@ -75,7 +77,7 @@ class FarmInterventionBooking(models.Model):
                     _(
                         "%(name)s is archived: it cannot be booked for %(intervention)s on %(date)s.",
                         name=resource.display_name,
-                        intervention=booking.intervention_id.display_name,
+                        intervention=intervention_label(booking.intervention_id),
                         date=self._fmt(booking.date_start),
                     )
                 )
@@ -116,8 +118,8 @@ class FarmInterventionBooking(models.Model):
                     "%(name)s is under maintenance (since %(date)s): it cannot be booked for "
                     "%(intervention)s from %(start)s to %(end)s.",
                     name=booking.sudo().name,
-                    date=self._fmt(row[2]) if row[2] else row[1],
-                    intervention=booking.intervention_id.display_name,
+                    date=self._fmt(row[2]) if row[2] else format_date(self.env, row[1]),
+                    intervention=intervention_label(booking.intervention_id),
                     start=self._fmt(booking.date_start),
                     end=self._fmt(booking.date_end),
                 )
@@ -170,7 +172,7 @@ class FarmInterventionBooking(models.Model):
         for booking in self.sudo():
             description = _(
                 "Damaged during %(intervention)s (%(farm)s). %(note)s",
-                intervention=booking.intervention_id.display_name,
+                intervention=intervention_label(booking.intervention_id),
                 farm=booking.partner_id.name,
                 note=booking.condition_note or "",
             )

@@ -11,6 +11,19 @@ from odoo.tools import SQL, format_datetime
 EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^)"\]]+)"?')
 
 
+def format_when(env, value):
+    """A date and time in the planner's time zone (the programme is in Provence)."""
+    return format_datetime(env, value, tz=env.context.get("tz") or env.user.tz or "Europe/Paris", dt_format="short")
+
+
+def intervention_label(intervention):
+    """The intervention and its farm, for messages."""
+    intervention = intervention.sudo()
+    if not intervention:
+        return ""
+    return f"{intervention.display_name} ({intervention.partner_id.name})"
+
+
 class FarmPlanningSlot(models.AbstractModel):
     """Something planned on an intervention from a start to an end: a person (assignment),
     a vehicle or a piece of equipment (booking). One resource cannot be planned twice at
@@ -63,7 +76,7 @@ class FarmPlanningSlot(models.AbstractModel):
             )
 
     def _fmt(self, value):
-        return format_datetime(self.env, value, dt_format="short")
+        return format_when(self.env, value)
 
     def _slot_resource_name(self):
         """Who or what is planned, for messages."""
@@ -181,10 +194,10 @@ class FarmPlanningSlot(models.AbstractModel):
                 "Planning conflict: %(name)s is already planned on %(other)s from %(other_start)s to "
                 "%(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to %(end)s.",
                 name=self._resource_label(column, resource_id),
-                other=Intervention.browse(other_intervention_id).display_name,
+                other=intervention_label(Intervention.browse(other_intervention_id)),
                 other_start=self._fmt(other_start),
                 other_end=self._fmt(other_end),
-                intervention=Intervention.browse(values.get("intervention_id")).display_name,
+                intervention=intervention_label(Intervention.browse(values.get("intervention_id"))),
                 start=self._fmt(start),
                 end=self._fmt(end),
             )

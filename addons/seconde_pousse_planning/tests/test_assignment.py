@@ -22,7 +22,7 @@ class TestAssignment(PlanningCase):
     def test_person_booked_twice_at_once_is_refused(self):
         self.assign(self.amina)
         other = self.make_intervention(day=2, start_hour=10, end_hour=15)
-        with self.assertRaisesRegex(ValidationError, "Amina Salariée.*already planned"):
+        with self.assertRaisesRegex(ValidationError, "Conflit de planning : Amina Salariée est déjà planifié"):
             self.assign(self.amina, intervention=other)
         self.assertEqual(self._count(self.amina), 1)
         # back to back is fine
@@ -53,7 +53,7 @@ class TestAssignment(PlanningCase):
         self.assertTrue(first.active)
 
     def test_end_before_start_or_zero_length_is_refused(self):
-        with self.assertRaisesRegex(ValidationError, "Chloé Salariée.*end"):
+        with self.assertRaisesRegex(ValidationError, "Chloé Salariée : la fin"):
             self.assign(self.chloe, date_start=datetime(2026, 3, 2, 12, 0), date_end=datetime(2026, 3, 2, 8, 0))
         with self.assertRaisesRegex(ValidationError, "Chloé Salariée"):
             self.assign(self.chloe, date_start=datetime(2026, 3, 2, 8, 0), date_end=datetime(2026, 3, 2, 8, 0))
@@ -77,7 +77,7 @@ class TestAssignment(PlanningCase):
         )
         leave.action_validate()
         self.assertEqual(leave.state, "validate", (leave.date_from, leave.date_to))
-        with self.assertRaisesRegex(ValidationError, "David Salarié is on approved leave"):
+        with self.assertRaisesRegex(ValidationError, "David Salarié est en congé validé"):
             self.assign(self.david)
         self.assertEqual(self._count(self.david), 0)
         # a refused leave does not block
@@ -87,10 +87,10 @@ class TestAssignment(PlanningCase):
     def test_outside_contract_dates_is_refused(self):
         later = self.make_intervention(day=2, month=3)
         later.write({"date_start": datetime(2027, 1, 4, 7, 0), "date_end": datetime(2027, 1, 4, 12, 0)})
-        with self.assertRaisesRegex(ValidationError, "Amina Salariée.*outside their contract dates"):
+        with self.assertRaisesRegex(ValidationError, "Amina Salariée travaillerait .* en dehors des dates de son contrat"):
             self.assign(self.amina, intervention=later)
         nobody = self.make_employee("Eve Sans Contrat", contract=False)
-        with self.assertRaisesRegex(ValidationError, "Eve Sans Contrat has no running contract"):
+        with self.assertRaisesRegex(ValidationError, "Eve Sans Contrat n'a pas de contrat en cours"):
             self.assign(nobody)
         self.assertEqual(self._count(self.amina) + self._count(nobody), 0)
 
@@ -99,7 +99,7 @@ class TestAssignment(PlanningCase):
         for day in (2, 3, 4, 5):
             self.assign(self.amina, intervention=self.make_intervention(day=day, start_hour=7, end_hour=13))
         friday = self.make_intervention(day=6, start_hour=7, end_hour=12)
-        with self.assertRaisesRegex(ValidationError, r"Amina Salariée would work 29.0 h .* over the 26.0 h"):
+        with self.assertRaisesRegex(ValidationError, r"Amina Salariée travaillerait 29.0 h la semaine du 02/03/2026, au-delà des 26.0 h"):
             self.assign(self.amina, intervention=friday)
         self.assertEqual(self._count(self.amina), 4)
         # two hours still fit, and the next week is a new week
@@ -142,3 +142,21 @@ class TestAssignment(PlanningCase):
             ),
             1,
         )
+
+    def test_conflict_message_in_french(self):
+        self.assign(self.amina)
+        other = self.make_intervention(day=2, start_hour=9, end_hour=10)
+        env = self.env(user=self.supervisor_user, context={"lang": "fr_FR", "tz": "Europe/Paris"})
+        with self.assertRaisesRegex(ValidationError, "Conflit de planning : Amina Salariée est déjà planifié") as catcher:
+            env["farm.intervention.assignment"].create({"intervention_id": other.id, "employee_id": self.amina.id})
+        # when, in the planner's time zone
+        self.assertIn("02/03/2026 08:00", str(catcher.exception))
+        with self.assertRaisesRegex(ValidationError, "la fin .* doit être après le début"):
+            env["farm.intervention.assignment"].create(
+                {
+                    "intervention_id": other.id,
+                    "employee_id": self.bruno.id,
+                    "date_start": datetime(2026, 3, 2, 10, 0),
+                    "date_end": datetime(2026, 3, 2, 9, 0),
+                }
+            )

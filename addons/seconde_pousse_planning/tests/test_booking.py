@@ -16,7 +16,7 @@ class TestBooking(PlanningCase):
     def test_vehicle_booked_twice_at_once_is_refused(self):
         self.book(self.van)
         other = self.make_intervention(day=2, start_hour=11, end_hour=14)
-        with self.assertRaisesRegex(ValidationError, "AA-123-BB.*already planned"):
+        with self.assertRaisesRegex(ValidationError, "AA-123-BB est déjà planifié"):
             self.book(self.van, intervention=other)
         self.assertEqual(self._count(vehicle_id=self.van.id), 1)
 
@@ -24,19 +24,19 @@ class TestBooking(PlanningCase):
         booking = self.book(self.trimmer)
         self.assertEqual(booking.resource_type, "equipment")
         other = self.make_intervention(day=2, start_hour=8, end_hour=9)
-        with self.assertRaisesRegex(ValidationError, "Débroussailleuse test.*already planned"):
+        with self.assertRaisesRegex(ValidationError, "Débroussailleuse test est déjà planifié"):
             self.book(self.trimmer, intervention=other)
         self.assertEqual(self._count(equipment_id=self.trimmer.id), 1)
 
     def test_archived_vehicle_is_refused(self):
         old = self.make_vehicle("ZZ-999-ZZ", seats=5)
         old.active = False
-        with self.assertRaisesRegex(ValidationError, "ZZ-999-ZZ.*archived"):
+        with self.assertRaisesRegex(ValidationError, "ZZ-999-ZZ est archivé"):
             self.book(old)
         self.assertEqual(self._count(vehicle_id=old.id), 0)
 
     def test_end_before_start_is_refused(self):
-        with self.assertRaisesRegex(ValidationError, "AA-123-BB.*end"):
+        with self.assertRaisesRegex(ValidationError, "AA-123-BB : la fin"):
             self.book(self.van, date_start=datetime(2026, 3, 2, 12, 0), date_end=datetime(2026, 3, 2, 7, 0))
         self.assertEqual(self._count(vehicle_id=self.van.id), 0)
 
@@ -45,7 +45,7 @@ class TestBooking(PlanningCase):
         self.assign(self.amina)
         self.book(self.van)  # 3 seats, 2 people
         self.assign(self.bruno)
-        with self.assertRaisesRegex(ValidationError, "AA-123-BB.*3 seats for 4 people"):
+        with self.assertRaisesRegex(ValidationError, "AA-123-BB : 3 places pour 4 personnes"):
             self.assign(self.chloe)
         self.assertEqual(len(self.intervention.assignment_ids), 3)
         # a second vehicle adds seats
@@ -54,7 +54,7 @@ class TestBooking(PlanningCase):
 
     def test_nobody_holding_the_licence_is_refused(self):
         self.assign(self.amina)
-        with self.assertRaisesRegex(ValidationError, "No one in the team.*Truck licence.*CC-456-DD"):
+        with self.assertRaisesRegex(ValidationError, r"Personne dans l'équipe .* n'a le permis .*\(C\) nécessaire pour conduire .*CC-456-DD"):
             self.book(self.truck)
         self.assertEqual(self._count(vehicle_id=self.truck.id), 0)
         self.assign(self.sup_employee, role="supervisor")  # holds B
@@ -64,7 +64,7 @@ class TestBooking(PlanningCase):
         self.intervention.write({"state": "draft"})
         self.book(self.van)  # team still empty: checked when the intervention is planned
         self.assign(self.amina)
-        with self.assertRaisesRegex(ValidationError, "licence"):
+        with self.assertRaisesRegex(ValidationError, "permis"):
             self.intervention.action_plan()
 
     def test_vehicle_under_maintenance_is_refused(self):
@@ -76,7 +76,7 @@ class TestBooking(PlanningCase):
                 "service_type_id": self.env["fleet.service.type"].create({"name": "Garage", "category": "service"}).id,
             }
         )
-        with self.assertRaisesRegex(ValidationError, "AA-123-BB.*under maintenance"):
+        with self.assertRaisesRegex(ValidationError, "AA-123-BB est en maintenance"):
             self.book(self.van)
         self.assertEqual(self._count(vehicle_id=self.van.id), 0)
 
@@ -84,7 +84,7 @@ class TestBooking(PlanningCase):
         request = self.env["maintenance.request"].create(
             {"name": "Lame cassée", "equipment_id": self.trimmer.id, "request_date": date(2026, 2, 20)}
         )
-        with self.assertRaisesRegex(ValidationError, "Débroussailleuse test.*under maintenance"):
+        with self.assertRaisesRegex(ValidationError, "Débroussailleuse test est en maintenance"):
             self.book(self.trimmer)
         done_stage = self.env["maintenance.stage"].search([("done", "=", True)], limit=1)
         request.stage_id = done_stage

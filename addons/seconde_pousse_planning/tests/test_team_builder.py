@@ -54,17 +54,17 @@ class TestTeamBuilder(PlanningCase):
         supervisors = self.lines(builder, "supervisor")
         self.assertEqual(supervisors[0].employee_id, self.sup_employee)
         self.assertTrue(supervisors[0].selected)
-        self.assertIn("in charge", supervisors[0].reason)
+        self.assertIn("encadrant responsable", supervisors[0].reason)
         self.assertFalse(supervisors[1].selected)
         workers = self.lines(builder)
         # learning goals first: Bruno (0 %), Chloé (50 %), then Amina already at the target
         self.assertEqual(workers.employee_id[:3], self.bruno | self.chloe | self.amina)
         self.assertEqual(workers.filtered("selected").employee_id, self.bruno | self.chloe)
         self.assertIn("Taille test 0% → 100%", workers[0].reason)
-        self.assertIn("can pass it on", workers[2].reason)
+        self.assertIn("peut transmettre", workers[2].reason)
         david = workers.filtered(lambda line: line.employee_id == self.david)
         self.assertFalse(david.available)
-        self.assertIn("already planned elsewhere", david.reason)
+        self.assertIn("déjà planifié(e) ailleurs", david.reason)
 
     def test_rotation_prefers_who_did_the_task_least(self):
         # Bruno pruned three times lately, Chloé never: with the same learning need, Chloé first
@@ -78,9 +78,9 @@ class TestTeamBuilder(PlanningCase):
         builder.action_propose()
         workers = self.lines(builder)
         self.assertEqual(workers[0].employee_id, self.chloe)
-        self.assertIn("never on Taille test", workers[0].reason)
+        self.assertIn("jamais sur Taille test", workers[0].reason)
         bruno = workers.filtered(lambda line: line.employee_id == self.bruno)
-        self.assertIn("3 times on Taille test", bruno.reason)
+        self.assertIn("3 fois sur Taille test", bruno.reason)
 
     def test_leave_and_contract_make_people_unavailable(self):
         late = self.make_intervention(day=4)
@@ -88,7 +88,7 @@ class TestTeamBuilder(PlanningCase):
         builder = self.builder(intervention=late)
         builder.action_propose()
         self.assertFalse(builder.line_ids.filtered("available"))
-        self.assertIn("no contract", builder.line_ids[0].reason)
+        self.assertIn("aucun contrat", builder.line_ids[0].reason)
         with self.assertRaises(UserError):
             builder.action_confirm()
 
@@ -101,7 +101,7 @@ class TestTeamBuilder(PlanningCase):
         self.assertIn(self.david, selected)
         self.assertIn(self.bruno, selected)
         david = builder.line_ids.filtered(lambda line: line.employee_id == self.david)
-        self.assertIn("chosen to drive (licence C)", david.reason)
+        self.assertIn("choisi(e) pour conduire (permis C)", david.reason)
 
     def test_confirm_creates_the_team(self):
         builder = self.builder()
