@@ -28,20 +28,24 @@ from datetime import date, datetime, timedelta
 
 sys.path.insert(0, os.environ.get("ODOO_PATH", "/opt/odoo"))
 
-import odoo  # noqa: E402
-from odoo import api  # noqa: E402
-from odoo.fields import Command  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
-from odoo.tools import config  # noqa: E402
+import odoo
+from odoo import api
+from odoo.fields import Command
+from odoo.modules.registry import Registry
+from odoo.tools import config
 
 TEAM = 5
 SUPERVISORS = 4
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("database")
-    parser.add_argument("--config", default=os.path.join(os.path.dirname(__file__), "..", ".run", "odoo.conf"))
+    parser.add_argument(
+        "--config", default=os.path.join(os.path.dirname(__file__), "..", ".run", "odoo.conf")
+    )
     parser.add_argument("--employees", type=int, default=60)
     parser.add_argument("--years", type=float, default=2.0)
     parser.add_argument("--runs", type=int, default=5)
@@ -74,19 +78,28 @@ class Generator:
                 "attendance_ids": [Command.clear()]
                 + [
                     Command.create(
-                        {"name": f"J{day}", "dayofweek": str(day), "hour_from": 7, "hour_to": 14, "day_period": "morning"}
+                        {
+                            "name": f"J{day}",
+                            "dayofweek": str(day),
+                            "hour_from": 7,
+                            "hour_to": 14,
+                            "day_period": "morning",
+                        }
                     )
                     for day in range(5)
                 ],
             }
         )
         levels = [
-            Command.create({"name": f"Niveau {progress}", "level_progress": progress}) for progress in (0, 25, 50, 75, 100)
+            Command.create({"name": f"Niveau {progress}", "level_progress": progress})
+            for progress in (0, 25, 50, 75, 100)
         ]
         skill_type = env["hr.skill.type"].create(
             {
                 "name": "Bench maraîchage",
-                "skill_ids": [Command.create({"name": f"Compétence bench {index}"}) for index in range(6)],
+                "skill_ids": [
+                    Command.create({"name": f"Compétence bench {index}"}) for index in range(6)
+                ],
                 "skill_level_ids": levels,
             }
         )
@@ -100,7 +113,10 @@ class Generator:
                 for skill in skill_type.skill_ids[index : index + 2]
             ]
         self.farms = env["res.partner"].create(
-            [{"name": f"Ferme bench {index}", "is_farm": True, "is_company": True} for index in range(10)]
+            [
+                {"name": f"Ferme bench {index}", "is_farm": True, "is_company": True}
+                for index in range(10)
+            ]
         )
         group = env.ref("seconde_pousse_base.group_supervisor")
         users = env["res.users"].create(
@@ -158,9 +174,13 @@ class Generator:
             ]
         )
         self.users = users
-        self.target = self.intervention(self.today + timedelta(days=7 - self.today.weekday()), users[0])
+        self.target = self.intervention(
+            self.today + timedelta(days=7 - self.today.weekday()), users[0]
+        )
         self.spare = [
-            self.intervention(self.today + timedelta(days=7 - self.today.weekday() + offset), users[1])
+            self.intervention(
+                self.today + timedelta(days=7 - self.today.weekday() + offset), users[1]
+            )
             for offset in (1, 2, 3, 4)
         ]
 
@@ -193,19 +213,31 @@ class Generator:
                         "date_start": start,
                         "date_end": start + timedelta(hours=4),
                         "state": "done",
-                        "line_ids": [Command.create({"task_type_id": self.rng.choice(self.task_types).id})],
+                        "line_ids": [
+                            Command.create({"task_type_id": self.rng.choice(self.task_types).id})
+                        ],
                     }
                 )
         interventions = env["farm.intervention"].create(values)
         assignments = []
-        for index, day_interventions in enumerate(zip(*[iter(interventions)] * SUPERVISORS, strict=True)):
+        for index, day_interventions in enumerate(
+            zip(*[iter(interventions)] * SUPERVISORS, strict=True)
+        ):
             workers = self.rng.sample(list(self.workers), TEAM * SUPERVISORS)
             for team, intervention in enumerate(day_interventions):
                 assignments.append(
-                    {"intervention_id": intervention.id, "employee_id": self.supervisors[team].id, "role": "supervisor"}
+                    {
+                        "intervention_id": intervention.id,
+                        "employee_id": self.supervisors[team].id,
+                        "role": "supervisor",
+                    }
                 )
                 assignments.extend(
-                    {"intervention_id": intervention.id, "employee_id": worker.id, "hours_done": 4.0}
+                    {
+                        "intervention_id": intervention.id,
+                        "employee_id": worker.id,
+                        "hours_done": 4.0,
+                    }
                     for worker in workers[team * TEAM : (team + 1) * TEAM]
                 )
             del index
@@ -235,18 +267,25 @@ def main():
     odoo.service.server.load_server_wide_modules()
     registry = Registry(args.database)
     with registry.cursor() as cr:
-        env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
+        env = api.Environment(
+            cr, api.SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True}
+        )
         generator = Generator(env, args.employees, args.years)
         started = time.perf_counter()
         generator.people()
-        print(f"generated {args.employees} workers, {SUPERVISORS} supervisors in {time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {args.employees} workers, {SUPERVISORS} supervisors "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         supervisor_env = env(user=generator.users[0], context={})
         target = generator.target.with_env(supervisor_env)
         spare = iter(generator.spare * 1000)
         worker = generator.workers[0]
 
         def propose():
-            builder = supervisor_env["farm.team.builder"].create({"intervention_id": target.id, "worker_count": 5})
+            builder = supervisor_env["farm.team.builder"].create(
+                {"intervention_id": target.id, "worker_count": 5}
+            )
             builder.action_propose()
 
         def assign():

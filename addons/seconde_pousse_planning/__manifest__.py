@@ -7,7 +7,13 @@
     "author": "Aix-Multi-Services Environnement",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["seconde_pousse_farm", "seconde_pousse_insertion", "fleet", "maintenance", "hr_holidays"],
+    "depends": [
+        "seconde_pousse_farm",
+        "seconde_pousse_insertion",
+        "fleet",
+        "maintenance",
+        "hr_holidays",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rule.xml",

@@ -1,12 +1,14 @@
-from . import farm_planning_slot
-from . import farm_licence
-from . import farm_task_type_skill
-from . import farm_task_type
-from . import farm_intervention
-from . import farm_intervention_assignment
-from . import farm_intervention_booking
-from . import fleet_vehicle
-from . import hr_employee
-from . import insertion_skill_evaluation
-from . import insertion_work_hours
-from . import maintenance_equipment
+from . import (
+    farm_intervention,
+    farm_intervention_assignment,
+    farm_intervention_booking,
+    farm_licence,
+    farm_planning_slot,
+    farm_task_type,
+    farm_task_type_skill,
+    fleet_vehicle,
+    hr_employee,
+    insertion_skill_evaluation,
+    insertion_work_hours,
+    maintenance_equipment,
+)

@@ -8,13 +8,20 @@ from .farm_planning_slot import format_when, intervention_label
 class FarmIntervention(models.Model):
     _inherit = "farm.intervention"
 
-    assignment_ids = fields.One2many("farm.intervention.assignment", "intervention_id", string="Team")
-    booking_ids = fields.One2many("farm.intervention.booking", "intervention_id", string="Vehicles and equipment")
+    assignment_ids = fields.One2many(
+        "farm.intervention.assignment", "intervention_id", string="Team"
+    )
+    booking_ids = fields.One2many(
+        "farm.intervention.booking", "intervention_id", string="Vehicles and equipment"
+    )
     team_size = fields.Integer(
         compute="_compute_team_size",
         store=True,
         readonly=False,
-        help="People sent to the farm, supervisor included: counted from the team once it is planned.",
+        help=(
+            "People sent to the farm, supervisor included: counted from the team once it is "
+            "planned."
+        ),
     )
 
     @api.depends("assignment_ids.employee_id", "assignment_ids.active")
@@ -45,10 +52,15 @@ class FarmIntervention(models.Model):
         for intervention_id, seats, people, date_start in self.env.cr.fetchall():
             if seats < people:
                 intervention = self.browse(intervention_id)
-                vehicles = intervention.sudo().booking_ids.filtered(lambda b: b.active and b.vehicle_id).vehicle_id
+                vehicles = (
+                    intervention.sudo()
+                    .booking_ids.filtered(lambda b: b.active and b.vehicle_id)
+                    .vehicle_id
+                )
                 raise ValidationError(
                     _(
-                        "%(vehicles)s: %(seats)s seats for %(people)s people travelling to %(intervention)s "
+                        "%(vehicles)s: %(seats)s seats for %(people)s people travelling to "
+                        "%(intervention)s "
                         "on %(date)s. Book another vehicle or reduce the team.",
                         vehicles=", ".join(vehicles.mapped("display_name")),
                         seats=seats,
@@ -86,7 +98,8 @@ class FarmIntervention(models.Model):
             booking = self.env["farm.intervention.booking"].sudo().browse(row[0])
             raise ValidationError(
                 _(
-                    "No one in the team of %(intervention)s holds the licence %(licence)s needed to drive "
+                    "No one in the team of %(intervention)s holds the licence %(licence)s needed "
+                    "to drive "
                     "%(vehicle)s on %(date)s.",
                     intervention=intervention_label(booking.intervention_id),
                     licence=booking.vehicle_id.licence_id.name,

@@ -6,7 +6,8 @@ from .farm_planning_slot import intervention_label
 
 # weekly hours of a resource calendar (two-week calendars: the mean of both weeks)
 CALENDAR_WEEK_HOURS = """
-    SELECT COALESCE(SUM(CASE WHEN att.day_period = 'lunch' THEN 0 ELSE att.hour_to - att.hour_from END), 0)
+    SELECT COALESCE(SUM(CASE WHEN att.day_period = 'lunch' THEN 0
+                             ELSE att.hour_to - att.hour_from END), 0)
            / CASE WHEN cal.two_weeks_calendar THEN 2 ELSE 1 END
       FROM resource_calendar_attendance att
      WHERE att.calendar_id = cal.id AND att.display_type IS NULL AND att.resource_id IS NULL
@@ -22,13 +23,15 @@ class FarmInterventionAssignment(models.Model):
 
     _planning_exclusions = [("farm_intervention_assignment_employee_overlap", "employee_id")]
 
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, ondelete="restrict")
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="restrict")
     role = fields.Selection(
         [("supervisor", "Supervisor"), ("worker", "Worker")], required=True, default="worker"
     )
     is_insertion_employee = fields.Boolean(related="employee_id.is_insertion_employee")
     hours_done = fields.Float("Hours done")
-    intervention_state = fields.Selection(related="intervention_id.state", string="Intervention status")
+    intervention_state = fields.Selection(
+        related="intervention_id.state", string="Intervention status"
+    )
     color = fields.Integer(related="employee_id.color")
 
     _sql_constraints = [
@@ -36,17 +39,20 @@ class FarmInterventionAssignment(models.Model):
     ]
 
     def init(self):
-        super().init()
+        result = super().init()
         self.env.cr.execute(
             SQL(
                 "CREATE INDEX IF NOT EXISTS farm_intervention_assignment_employee_date_idx "
                 "ON farm_intervention_assignment (employee_id, date_start)"
             )
         )
+        return result
 
     def _compute_display_name(self):
         for assignment in self:
-            assignment.display_name = f"{assignment.employee_id.name} - {assignment.intervention_id.partner_id.name}"
+            assignment.display_name = (
+                f"{assignment.employee_id.name} - {assignment.intervention_id.partner_id.name}"
+            )
 
     @api.constrains("employee_id", "date_start", "date_end", "active", "intervention_id")
     def _check_availability(self):
@@ -79,7 +85,8 @@ class FarmInterventionAssignment(models.Model):
             assignment = self.browse(row[0])
             raise ValidationError(
                 _(
-                    "%(name)s is on approved leave from %(leave_start)s to %(leave_end)s: they cannot "
+                    "%(name)s is on approved leave from %(leave_start)s to %(leave_end)s: they "
+                    "cannot "
                     "work on %(intervention)s from %(start)s to %(end)s.",
                     name=assignment.employee_id.name,
                     leave_start=self._fmt(row[1]),
@@ -99,7 +106,8 @@ class FarmInterventionAssignment(models.Model):
                     WHERE a.id IN %s
                       AND NOT EXISTS (
                           SELECT 1 FROM hr_contract c
-                           WHERE c.employee_id = a.employee_id AND c.active AND c.state IN ('open', 'close')
+                           WHERE c.employee_id = a.employee_id AND c.active
+                             AND c.state IN ('open', 'close')
                              AND c.date_start <= a.date_start::date
                              AND (c.date_end IS NULL OR c.date_end >= a.date_end::date))
                     ORDER BY a.date_start LIMIT 1""",
@@ -114,12 +122,16 @@ class FarmInterventionAssignment(models.Model):
         contracts = (
             self.env["hr.contract"]
             .sudo()
-            .search([("employee_id", "=", employee.id), ("state", "in", ("open", "close"))], order="date_start")
+            .search(
+                [("employee_id", "=", employee.id), ("state", "in", ("open", "close"))],
+                order="date_start",
+            )
         )
         if not contracts:
             raise ValidationError(
                 _(
-                    "%(name)s has no running contract: they cannot work on %(intervention)s on %(date)s.",
+                    "%(name)s has no running contract: they cannot work on %(intervention)s on "
+                    "%(date)s.",
                     name=employee.name,
                     intervention=intervention_label(assignment.intervention_id),
                     date=self._fmt(assignment.date_start),
@@ -135,7 +147,8 @@ class FarmInterventionAssignment(models.Model):
         )
         raise ValidationError(
             _(
-                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their contract "
+                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their "
+                "contract "
                 "dates (%(periods)s).",
                 name=employee.name,
                 intervention=intervention_label(assignment.intervention_id),
@@ -156,7 +169,8 @@ class FarmInterventionAssignment(models.Model):
                        SELECT w.employee_id, w.week,
                               SUM(EXTRACT(EPOCH FROM (o.date_end - o.date_start))) / 3600 AS hours
                          FROM weeks w
-                         JOIN farm_intervention_assignment o ON o.employee_id = w.employee_id AND o.active
+                         JOIN farm_intervention_assignment o ON o.employee_id = w.employee_id
+                           AND o.active
                           AND o.date_start >= w.week AND o.date_start < w.week + interval '7 days'
                         GROUP BY w.employee_id, w.week
                    )
@@ -164,8 +178,10 @@ class FarmInterventionAssignment(models.Model):
                      FROM planned p
                      CROSS JOIN LATERAL (
                          SELECT (%(week_hours)s) AS hours
-                           FROM hr_contract c JOIN resource_calendar cal ON cal.id = c.resource_calendar_id
-                          WHERE c.employee_id = p.employee_id AND c.active AND c.state IN ('open', 'close')
+                           FROM hr_contract c JOIN resource_calendar cal
+                             ON cal.id = c.resource_calendar_id
+                          WHERE c.employee_id = p.employee_id AND c.active
+                            AND c.state IN ('open', 'close')
                             AND c.date_start <= (p.week + interval '6 days')::date
                             AND (c.date_end IS NULL OR c.date_end >= p.week::date)
                           ORDER BY c.date_start DESC LIMIT 1
@@ -181,7 +197,8 @@ class FarmInterventionAssignment(models.Model):
             employee = self.env["hr.employee"].browse(row[0])
             raise ValidationError(
                 _(
-                    "%(name)s would work %(planned).1f h in the week of %(week)s, over the %(limit).1f h "
+                    "%(name)s would work %(planned).1f h in the week of %(week)s, over the "
+                    "%(limit).1f h "
                     "of their contract.",
                     name=employee.name,
                     planned=row[2],
@@ -224,7 +241,11 @@ class FarmInterventionAssignment(models.Model):
         to_create, to_delete = [], WorkHours
         for assignment in self.sudo():
             record = existing.get(assignment.id, WorkHours)
-            keep = assignment.active and assignment.hours_done > 0 and assignment.employee_id.is_insertion_employee
+            keep = (
+                assignment.active
+                and assignment.hours_done > 0
+                and assignment.employee_id.is_insertion_employee
+            )
             if not keep:
                 to_delete |= record
                 continue

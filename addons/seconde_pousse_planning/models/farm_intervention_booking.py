@@ -19,8 +19,8 @@ class FarmInterventionBooking(models.Model):
     resource_type = fields.Selection(
         [("vehicle", "Vehicle"), ("equipment", "Equipment")], required=True, default="vehicle"
     )
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", index=True, ondelete="restrict")
-    equipment_id = fields.Many2one("maintenance.equipment", string="Equipment", index=True, ondelete="restrict")
+    vehicle_id = fields.Many2one("fleet.vehicle", index=True, ondelete="restrict")
+    equipment_id = fields.Many2one("maintenance.equipment", index=True, ondelete="restrict")
     name = fields.Char(compute="_compute_name", store=True)
     provider = fields.Selection(
         [("seconde_pousse", "Seconde Pousse"), ("farm", "Lent by the farm")],
@@ -43,7 +43,9 @@ class FarmInterventionBooking(models.Model):
     )
     condition_note = fields.Text("Return notes", copy=False)
     maintenance_request_id = fields.Many2one("maintenance.request", readonly=True, copy=False)
-    service_log_id = fields.Many2one("fleet.vehicle.log.services", string="Vehicle service", readonly=True, copy=False)
+    service_log_id = fields.Many2one(
+        "fleet.vehicle.log.services", string="Vehicle service", readonly=True, copy=False
+    )
 
     @api.depends("vehicle_id", "equipment_id")
     def _compute_name(self):
@@ -53,7 +55,10 @@ class FarmInterventionBooking(models.Model):
     @api.depends("vehicle_id", "equipment_id", "intervention_id")
     def _compute_provider(self):
         for booking in self:
-            lender = booking.sudo().vehicle_id.lender_partner_id or booking.sudo().equipment_id.lender_partner_id
+            lender = (
+                booking.sudo().vehicle_id.lender_partner_id
+                or booking.sudo().equipment_id.lender_partner_id
+            )
             booking.provider = "farm" if lender else "seconde_pousse"
 
     @api.constrains("vehicle_id", "equipment_id", "resource_type")
@@ -62,9 +67,13 @@ class FarmInterventionBooking(models.Model):
             if bool(booking.vehicle_id) == bool(booking.equipment_id):
                 raise ValidationError(_("A booking is for one vehicle or one piece of equipment."))
             if (booking.resource_type == "vehicle") != bool(booking.vehicle_id):
-                raise ValidationError(_("Choose the vehicle or the equipment matching the booking type."))
+                raise ValidationError(
+                    _("Choose the vehicle or the equipment matching the booking type.")
+                )
 
-    @api.constrains("vehicle_id", "equipment_id", "date_start", "date_end", "active", "intervention_id")
+    @api.constrains(
+        "vehicle_id", "equipment_id", "date_start", "date_end", "active", "intervention_id"
+    )
     def _check_resources_available(self):
         """Archived, under maintenance, seats and licence: a fixed number of queries."""
         bookings = self.filtered("active")
@@ -75,7 +84,8 @@ class FarmInterventionBooking(models.Model):
             if not resource.active:
                 raise ValidationError(
                     _(
-                        "%(name)s is archived: it cannot be booked for %(intervention)s on %(date)s.",
+                        "%(name)s is archived: it cannot be booked for %(intervention)s on "
+                        "%(date)s.",
                         name=resource.display_name,
                         intervention=intervention_label(booking.intervention_id),
                         date=self._fmt(booking.date_start),
@@ -94,16 +104,19 @@ class FarmInterventionBooking(models.Model):
                      FROM farm_intervention_booking b
                      JOIN fleet_vehicle_log_services s ON s.vehicle_id = b.vehicle_id AND s.active
                       AND (s.state = 'running' AND s.date <= b.date_end::date
-                           OR s.state = 'new' AND s.date BETWEEN b.date_start::date AND b.date_end::date)
+                           OR s.state = 'new' AND s.date BETWEEN b.date_start::date
+                             AND b.date_end::date)
                     WHERE b.id IN %(ids)s
                    UNION ALL
                    SELECT b.id, r.request_date, r.schedule_date
                      FROM farm_intervention_booking b
-                     JOIN maintenance_request r ON r.equipment_id = b.equipment_id AND r.archive IS NOT TRUE
+                     JOIN maintenance_request r ON r.equipment_id = b.equipment_id
+                       AND r.archive IS NOT TRUE
                      JOIN maintenance_stage st ON st.id = r.stage_id AND st.done IS NOT TRUE
                       AND (r.maintenance_type = 'corrective' AND r.request_date <= b.date_end::date
                            OR r.schedule_date < b.date_end
-                              AND r.schedule_date + make_interval(secs => COALESCE(r.duration, 0) * 3600)
+                              AND r.schedule_date
+                                + make_interval(secs => COALESCE(r.duration, 0) * 3600)
                                   >= b.date_start)
                     WHERE b.id IN %(ids)s
                    LIMIT 1""",
@@ -145,7 +158,9 @@ class FarmInterventionBooking(models.Model):
     def action_check_out(self):
         for booking in self:
             if booking.state != "reserved":
-                raise UserError(_("%(name)s is not reserved: it cannot be checked out.", name=booking.name))
+                raise UserError(
+                    _("%(name)s is not reserved: it cannot be checked out.", name=booking.name)
+                )
         self.write({"state": "checked_out"})
         return True
 
@@ -153,7 +168,9 @@ class FarmInterventionBooking(models.Model):
         """Back from the farm with its condition; damage opens a maintenance request."""
         for booking in self:
             if booking.state != "checked_out":
-                raise UserError(_("%(name)s was not checked out: it cannot be returned.", name=booking.name))
+                raise UserError(
+                    _("%(name)s was not checked out: it cannot be returned.", name=booking.name)
+                )
             if not booking.condition:
                 raise UserError(_("Give the condition of %(name)s on return.", name=booking.name))
         self.write({"state": "returned"})

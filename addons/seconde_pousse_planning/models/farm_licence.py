@@ -11,4 +11,6 @@ class FarmLicence(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 
-    _sql_constraints = [("code_unique", "UNIQUE (code)", "A licence with this code already exists.")]
+    _sql_constraints = [
+        ("code_unique", "UNIQUE (code)", "A licence with this code already exists.")
+    ]

@@ -6,14 +6,17 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_datetime
 
-# "Key (employee_id, tsrange(date_start, date_end))=(7, ["2026-03-02 07:00:00","2026-03-02 12:00:00"))
+# "Key (employee_id, tsrange(date_start, date_end))=(7, ["2026-03-02 07:00:00","2026-03-02
+# 12:00:00"))
 #  conflicts with existing key (...)=(7, [...))"
 EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^)"\]]+)"?')
 
 
 def format_when(env, value):
     """A date and time in the planner's time zone (the programme is in Provence)."""
-    return format_datetime(env, value, tz=env.context.get("tz") or env.user.tz or "Europe/Paris", dt_format="short")
+    return format_datetime(
+        env, value, tz=env.context.get("tz") or env.user.tz or "Europe/Paris", dt_format="short"
+    )
 
 
 def intervention_label(intervention):
@@ -38,7 +41,9 @@ class FarmPlanningSlot(models.AbstractModel):
     _planning_exclusions = []
 
     active = fields.Boolean(default=True)
-    intervention_id = fields.Many2one("farm.intervention", required=True, ondelete="cascade", index=True)
+    intervention_id = fields.Many2one(
+        "farm.intervention", required=True, ondelete="cascade", index=True
+    )
     partner_id = fields.Many2one(related="intervention_id.partner_id", string="Farm", store=True)
     company_id = fields.Many2one(related="intervention_id.company_id", store=True)
     date_start = fields.Datetime("Start", required=True, index=True)
@@ -91,7 +96,9 @@ class FarmPlanningSlot(models.AbstractModel):
         column = dict(self._planning_exclusions).get(constraint)
         if match and column:
             comodel = self._fields[column].comodel_name
-            resource = self.env[comodel].sudo().with_context(active_test=False).browse(int(match.group(1)))
+            resource = (
+                self.env[comodel].sudo().with_context(active_test=False).browse(int(match.group(1)))
+            )
             start = fields.Datetime.to_datetime(match.group(2))
             end = fields.Datetime.to_datetime(match.group(3))
             return _(
@@ -106,11 +113,19 @@ class FarmPlanningSlot(models.AbstractModel):
     @api.model
     def _resource_label(self, column, resource_id):
         comodel = self._fields[column].comodel_name
-        return self.env[comodel].sudo().with_context(active_test=False).browse(resource_id).display_name
+        return (
+            self.env[comodel]
+            .sudo()
+            .with_context(active_test=False)
+            .browse(resource_id)
+            .display_name
+        )
 
     def _slot_items(self, vals):
         """(id, values) of self after writing vals, for the checks made before saving."""
-        names = ["date_start", "date_end", "active", "intervention_id"] + [c for _n, c in self._planning_exclusions]
+        names = ["date_start", "date_end", "active", "intervention_id"] + [
+            c for _n, c in self._planning_exclusions
+        ]
         items = []
         for record in self:
             values = {}
@@ -134,7 +149,9 @@ class FarmPlanningSlot(models.AbstractModel):
             end = fields.Datetime.to_datetime(values.get("date_end"))
             resources = [(c, values.get(c)) for _n, c in self._planning_exclusions if values.get(c)]
             if start and end and end <= start:
-                what = ", ".join(self._resource_label(c, r) for c, r in resources) or self._description
+                what = (
+                    ", ".join(self._resource_label(c, r) for c, r in resources) or self._description
+                )
                 raise ValidationError(
                     _(
                         "%(what)s: the end (%(end)s) must be after the start (%(start)s).",
@@ -154,7 +171,9 @@ class FarmPlanningSlot(models.AbstractModel):
         previous = None
         for candidate in sorted(candidates, key=lambda c: (c[2], c[3], c[4])):
             if previous and previous[2:4] == candidate[2:4] and candidate[4] < previous[5]:
-                self._raise_overlap(candidate, previous[4], previous[5], previous[6].get("intervention_id"))
+                self._raise_overlap(
+                    candidate, previous[4], previous[5], previous[6].get("intervention_id")
+                )
             if not previous or previous[2:4] != candidate[2:4] or candidate[5] > previous[5]:
                 previous = candidate
         # overlaps with what is saved: one query
@@ -191,8 +210,10 @@ class FarmPlanningSlot(models.AbstractModel):
         Intervention = self.env["farm.intervention"].sudo()
         raise ValidationError(
             _(
-                "Planning conflict: %(name)s is already planned on %(other)s from %(other_start)s to "
-                "%(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to %(end)s.",
+                "Planning conflict: %(name)s is already planned on %(other)s from %(other_start)s "
+                "to "
+                "%(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to "
+                "%(end)s.",
                 name=self._resource_label(column, resource_id),
                 other=intervention_label(Intervention.browse(other_intervention_id)),
                 other_start=self._fmt(other_start),
@@ -208,7 +229,9 @@ class FarmPlanningSlot(models.AbstractModel):
         """Missing start or end: those of the intervention."""
         Intervention = self.env["farm.intervention"]
         for vals in vals_list:
-            if vals.get("intervention_id") and not (vals.get("date_start") and vals.get("date_end")):
+            if vals.get("intervention_id") and not (
+                vals.get("date_start") and vals.get("date_end")
+            ):
                 intervention = Intervention.browse(vals["intervention_id"])
                 vals.setdefault("date_start", intervention.date_start)
                 vals.setdefault("date_end", intervention.date_end)

@@ -8,5 +8,8 @@ class FarmTaskType(models.Model):
         "farm.task.type.skill",
         "task_type_id",
         string="Skills practised",
-        help="Skills this task trains, with the level aimed at: the team builder prefers workers below it.",
+        help=(
+            "Skills this task trains, with the level aimed at: the team builder prefers workers "
+            "below it."
+        ),
     )

@@ -11,12 +11,19 @@ class FarmTaskTypeSkill(models.Model):
     skill_id = fields.Many2one("hr.skill", required=True, ondelete="cascade")
     skill_type_id = fields.Many2one(related="skill_id.skill_type_id", store=True)
     target_level_id = fields.Many2one(
-        "hr.skill.level", string="Target level", required=True, domain="[('skill_type_id', '=', skill_type_id)]"
+        "hr.skill.level",
+        string="Target level",
+        required=True,
+        domain="[('skill_type_id', '=', skill_type_id)]",
     )
     target_progress = fields.Integer(related="target_level_id.level_progress", string="Target (%)")
 
     _sql_constraints = [
-        ("skill_unique", "UNIQUE (task_type_id, skill_id)", "This skill is already listed for the task."),
+        (
+            "skill_unique",
+            "UNIQUE (task_type_id, skill_id)",
+            "This skill is already listed for the task.",
+        ),
     ]
 
     @api.constrains("skill_id", "target_level_id")

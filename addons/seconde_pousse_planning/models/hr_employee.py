@@ -10,6 +10,11 @@ class HrEmployee(models.Model):
         "employee_id",
         "licence_id",
         string="Licences",
-        help="Driving licences and qualifications (B, BE, C, tractor…) checked when booking a vehicle.",
+        help=(
+            "Driving licences and qualifications (B, BE, C, tractor…) checked when booking a "
+            "vehicle."
+        ),
     )
-    assignment_ids = fields.One2many("farm.intervention.assignment", "employee_id", string="Assignments")
+    assignment_ids = fields.One2many(
+        "farm.intervention.assignment", "employee_id", string="Assignments"
+    )

@@ -6,4 +6,7 @@ class InsertionWorkHours(models.Model):
 
     @api.model
     def _selection_source_model(self):
-        return super()._selection_source_model() + [("farm.intervention.assignment", _("Intervention assignment"))]
+        return [
+            *super()._selection_source_model(),
+            ("farm.intervention.assignment", _("Intervention assignment")),
+        ]

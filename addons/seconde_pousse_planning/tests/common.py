@@ -36,36 +36,58 @@ class PlanningCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.coordinator = make_role_user(env, "coordinator", login="pl_coord", email="coord@example.com")
-        cls.supervisor_user = make_role_user(env, "supervisor", login="pl_sup", email="sup@example.com")
-        cls.supervisor_user2 = make_role_user(env, "supervisor", login="pl_sup2", email="sup2@example.com")
+        cls.coordinator = make_role_user(
+            env, "coordinator", login="pl_coord", email="coord@example.com"
+        )
+        cls.supervisor_user = make_role_user(
+            env, "supervisor", login="pl_sup", email="sup@example.com"
+        )
+        cls.supervisor_user2 = make_role_user(
+            env, "supervisor", login="pl_sup2", email="sup2@example.com"
+        )
         cls.counsellor = make_role_user(env, "counsellor", login="pl_cip", email="cip@example.com")
         cls.licence_b = env.ref("seconde_pousse_planning.licence_b")
         cls.licence_c = env.ref("seconde_pousse_planning.licence_c")
         cls.calendar_26 = make_calendar(env, "CDDI 26 h test", 6.5)  # 4 x 6.5 h
         cls.calendar_35 = make_calendar(env, "Full time 35 h test", 7.0, days=(0, 1, 2, 3, 4))
         cls.sup_employee = cls.make_employee(
-            "Marc Encadrant", insertion=False, user=cls.supervisor_user, licences=cls.licence_b, calendar=cls.calendar_35
+            "Marc Encadrant",
+            insertion=False,
+            user=cls.supervisor_user,
+            licences=cls.licence_b,
+            calendar=cls.calendar_35,
         )
         cls.sup_employee2 = cls.make_employee(
-            "Claire Encadrante", insertion=False, user=cls.supervisor_user2, licences=cls.licence_b, calendar=cls.calendar_35
+            "Claire Encadrante",
+            insertion=False,
+            user=cls.supervisor_user2,
+            licences=cls.licence_b,
+            calendar=cls.calendar_35,
         )
         cls.workers = cls.env["hr.employee"]
         for name in ("Amina Salariée", "Bruno Salarié", "Chloé Salariée", "David Salarié"):
             cls.workers |= cls.make_employee(name)
         cls.amina, cls.bruno, cls.chloe, cls.david = cls.workers
         cls.task_type = env["farm.task.type"].create({"name": "Taille test", "hourly_rate": 20.0})
-        cls.other_task_type = env["farm.task.type"].create({"name": "Récolte test", "hourly_rate": 20.0})
-        cls.farm = env["res.partner"].create({"name": "Ferme du Planning", "is_farm": True, "is_company": True})
+        cls.other_task_type = env["farm.task.type"].create(
+            {"name": "Récolte test", "hourly_rate": 20.0}
+        )
+        cls.farm = env["res.partner"].create(
+            {"name": "Ferme du Planning", "is_farm": True, "is_company": True}
+        )
         brand = env["fleet.vehicle.model.brand"].create({"name": "Marque test"})
-        cls.van_model = env["fleet.vehicle.model"].create({"name": "Fourgon test", "brand_id": brand.id})
+        cls.van_model = env["fleet.vehicle.model"].create(
+            {"name": "Fourgon test", "brand_id": brand.id}
+        )
         cls.van = cls.make_vehicle("AA-123-BB", seats=3, licence=cls.licence_b)
         cls.truck = cls.make_vehicle("CC-456-DD", seats=3, licence=cls.licence_c)
         cls.trimmer = env["maintenance.equipment"].create({"name": "Débroussailleuse test"})
         cls.intervention = cls.make_intervention(day=2)
 
     @classmethod
-    def make_employee(cls, name, insertion=True, user=None, licences=None, calendar=None, contract=True):
+    def make_employee(
+        cls, name, insertion=True, user=None, licences=None, calendar=None, contract=True
+    ):
         employee = cls.env["hr.employee"].create(
             {
                 "name": name,
@@ -108,7 +130,11 @@ class PlanningCase(TransactionCase):
                 "partner_id": cls.farm.id,
                 "date_start": datetime(2026, month, day, start_hour, 0),
                 "date_end": datetime(2026, month, day, end_hour, 0),
-                "line_ids": [Command.create({"task_type_id": (task_type or cls.task_type).id, "planned_hours": 4.0})],
+                "line_ids": [
+                    Command.create(
+                        {"task_type_id": (task_type or cls.task_type).id, "planned_hours": 4.0}
+                    )
+                ],
             }
         )
 

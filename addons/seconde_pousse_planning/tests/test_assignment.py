@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import PlanningCase
@@ -10,7 +10,9 @@ from .common import PlanningCase
 class TestAssignment(PlanningCase):
     def _count(self, employee):
         self.env.invalidate_all(flush=False)
-        return self.env["farm.intervention.assignment"].search_count([("employee_id", "=", employee.id)])
+        return self.env["farm.intervention.assignment"].search_count(
+            [("employee_id", "=", employee.id)]
+        )
 
     def test_supervisor_plans_a_team(self):
         self.assign(self.sup_employee, role="supervisor")
@@ -22,7 +24,9 @@ class TestAssignment(PlanningCase):
     def test_person_booked_twice_at_once_is_refused(self):
         self.assign(self.amina)
         other = self.make_intervention(day=2, start_hour=10, end_hour=15)
-        with self.assertRaisesRegex(ValidationError, "Conflit de planning : Amina Salariée est déjà planifié"):
+        with self.assertRaisesRegex(
+            ValidationError, "Conflit de planning : Amina Salariée est déjà planifié"
+        ):
             self.assign(self.amina, intervention=other)
         self.assertEqual(self._count(self.amina), 1)
         # back to back is fine
@@ -47,23 +51,39 @@ class TestAssignment(PlanningCase):
         other = self.make_intervention(day=3)
         second = self.assign(self.amina, intervention=other)
         with self.assertRaises(ValidationError):
-            second.write({"date_start": datetime(2026, 3, 2, 11, 0), "date_end": datetime(2026, 3, 2, 13, 0)})
+            second.write(
+                {"date_start": datetime(2026, 3, 2, 11, 0), "date_end": datetime(2026, 3, 2, 13, 0)}
+            )
         self.env.invalidate_all(flush=False)
         self.assertEqual(second.date_start, datetime(2026, 3, 3, 7, 0))
         self.assertTrue(first.active)
 
     def test_end_before_start_or_zero_length_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "Chloé Salariée : la fin"):
-            self.assign(self.chloe, date_start=datetime(2026, 3, 2, 12, 0), date_end=datetime(2026, 3, 2, 8, 0))
+            self.assign(
+                self.chloe,
+                date_start=datetime(2026, 3, 2, 12, 0),
+                date_end=datetime(2026, 3, 2, 8, 0),
+            )
         with self.assertRaisesRegex(ValidationError, "Chloé Salariée"):
-            self.assign(self.chloe, date_start=datetime(2026, 3, 2, 8, 0), date_end=datetime(2026, 3, 2, 8, 0))
+            self.assign(
+                self.chloe,
+                date_start=datetime(2026, 3, 2, 8, 0),
+                date_end=datetime(2026, 3, 2, 8, 0),
+            )
         self.assertEqual(self._count(self.chloe), 0)
 
     def test_approved_leave_is_refused(self):
         leave_type = self.env["hr.leave.type"].create(
-            {"name": "Congés test", "requires_allocation": "no", "leave_validation_type": "no_validation"}
+            {
+                "name": "Congés test",
+                "requires_allocation": "no",
+                "leave_validation_type": "no_validation",
+            }
         )
-        if "l10n_fr_reference_leave_type" in self.env.company._fields:  # French localisation installed
+        if (
+            "l10n_fr_reference_leave_type" in self.env.company._fields
+        ):  # French localisation installed
             self.env.company.l10n_fr_reference_leave_type = self.env["hr.leave.type"].create(
                 {"name": "CP test", "requires_allocation": "no"}
             )
@@ -86,20 +106,31 @@ class TestAssignment(PlanningCase):
 
     def test_outside_contract_dates_is_refused(self):
         later = self.make_intervention(day=2, month=3)
-        later.write({"date_start": datetime(2027, 1, 4, 7, 0), "date_end": datetime(2027, 1, 4, 12, 0)})
-        with self.assertRaisesRegex(ValidationError, "Amina Salariée travaillerait .* en dehors des dates de son contrat"):
+        later.write(
+            {"date_start": datetime(2027, 1, 4, 7, 0), "date_end": datetime(2027, 1, 4, 12, 0)}
+        )
+        with self.assertRaisesRegex(
+            ValidationError, "Amina Salariée travaillerait .* en dehors des dates de son contrat"
+        ):
             self.assign(self.amina, intervention=later)
         nobody = self.make_employee("Eve Sans Contrat", contract=False)
-        with self.assertRaisesRegex(ValidationError, "Eve Sans Contrat n'a pas de contrat en cours"):
+        with self.assertRaisesRegex(
+            ValidationError, "Eve Sans Contrat n'a pas de contrat en cours"
+        ):
             self.assign(nobody)
         self.assertEqual(self._count(self.amina) + self._count(nobody), 0)
 
     def test_week_over_contract_hours_is_refused(self):
         # 26 h a week: 4 mornings of 6 h are 24 h, a fifth one of 5 h is too much
         for day in (2, 3, 4, 5):
-            self.assign(self.amina, intervention=self.make_intervention(day=day, start_hour=7, end_hour=13))
+            self.assign(
+                self.amina, intervention=self.make_intervention(day=day, start_hour=7, end_hour=13)
+            )
         friday = self.make_intervention(day=6, start_hour=7, end_hour=12)
-        with self.assertRaisesRegex(ValidationError, r"Amina Salariée travaillerait 29.0 h la semaine du 02/03/2026, au-delà des 26.0 h"):
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"Amina Salariée travaillerait 29.0 h la semaine du 02/03/2026, au-delà des 26.0 h",
+        ):
             self.assign(self.amina, intervention=friday)
         self.assertEqual(self._count(self.amina), 4)
         # two hours still fit, and the next week is a new week
@@ -127,13 +158,13 @@ class TestAssignment(PlanningCase):
     def test_cancelled_intervention_frees_the_team(self):
         self.assign(self.amina)
         self.intervention.action_cancel()
-        self.assertFalse(self.intervention.with_context(active_test=False).assignment_ids.filtered("active"))
+        self.assertFalse(
+            self.intervention.with_context(active_test=False).assignment_ids.filtered("active")
+        )
         self.assign(self.amina, intervention=self.make_intervention(day=2))
 
     def test_counsellor_reads_but_cannot_plan(self):
         self.assign(self.amina)
-        from odoo.exceptions import AccessError
-
         with self.assertRaises(AccessError):
             self.assign(self.bruno, user=self.counsellor)
         self.assertEqual(
@@ -147,8 +178,12 @@ class TestAssignment(PlanningCase):
         self.assign(self.amina)
         other = self.make_intervention(day=2, start_hour=9, end_hour=10)
         env = self.env(user=self.supervisor_user, context={"lang": "fr_FR", "tz": "Europe/Paris"})
-        with self.assertRaisesRegex(ValidationError, "Conflit de planning : Amina Salariée est déjà planifié") as catcher:
-            env["farm.intervention.assignment"].create({"intervention_id": other.id, "employee_id": self.amina.id})
+        with self.assertRaisesRegex(
+            ValidationError, "Conflit de planning : Amina Salariée est déjà planifié"
+        ) as catcher:
+            env["farm.intervention.assignment"].create(
+                {"intervention_id": other.id, "employee_id": self.amina.id}
+            )
         # when, in the planner's time zone
         self.assertIn("02/03/2026 08:00", str(catcher.exception))
         with self.assertRaisesRegex(ValidationError, "la fin .* doit être après le début"):

@@ -37,7 +37,11 @@ class TestBooking(PlanningCase):
 
     def test_end_before_start_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "AA-123-BB : la fin"):
-            self.book(self.van, date_start=datetime(2026, 3, 2, 12, 0), date_end=datetime(2026, 3, 2, 7, 0))
+            self.book(
+                self.van,
+                date_start=datetime(2026, 3, 2, 12, 0),
+                date_end=datetime(2026, 3, 2, 7, 0),
+            )
         self.assertEqual(self._count(vehicle_id=self.van.id), 0)
 
     def test_not_enough_seats_is_refused(self):
@@ -54,7 +58,10 @@ class TestBooking(PlanningCase):
 
     def test_nobody_holding_the_licence_is_refused(self):
         self.assign(self.amina)
-        with self.assertRaisesRegex(ValidationError, r"Personne dans l'équipe .* n'a le permis .*\(C\) nécessaire pour conduire .*CC-456-DD"):
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"Personne dans l'équipe .* n'a le permis .*\(C\) nécessaire pour conduire .*CC-456-DD",
+        ):
             self.book(self.truck)
         self.assertEqual(self._count(vehicle_id=self.truck.id), 0)
         self.assign(self.sup_employee, role="supervisor")  # holds B
@@ -73,7 +80,9 @@ class TestBooking(PlanningCase):
                 "vehicle_id": self.van.id,
                 "state": "running",
                 "date": date(2026, 2, 27),
-                "service_type_id": self.env["fleet.service.type"].create({"name": "Garage", "category": "service"}).id,
+                "service_type_id": self.env["fleet.service.type"]
+                .create({"name": "Garage", "category": "service"})
+                .id,
             }
         )
         with self.assertRaisesRegex(ValidationError, "AA-123-BB est en maintenance"):
@@ -82,7 +91,11 @@ class TestBooking(PlanningCase):
 
     def test_equipment_under_repair_is_refused(self):
         request = self.env["maintenance.request"].create(
-            {"name": "Lame cassée", "equipment_id": self.trimmer.id, "request_date": date(2026, 2, 20)}
+            {
+                "name": "Lame cassée",
+                "equipment_id": self.trimmer.id,
+                "request_date": date(2026, 2, 20),
+            }
         )
         with self.assertRaisesRegex(ValidationError, "Débroussailleuse test est en maintenance"):
             self.book(self.trimmer)

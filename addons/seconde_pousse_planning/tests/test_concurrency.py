@@ -10,7 +10,11 @@ from odoo.modules.registry import Registry
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase, get_db_name
 
-REFUSALS = (ValidationError, psycopg2.errors.ExclusionViolation, psycopg2.errors.SerializationFailure)
+REFUSALS = (
+    ValidationError,
+    psycopg2.errors.ExclusionViolation,
+    psycopg2.errors.SerializationFailure,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -25,9 +29,15 @@ class TestConcurrentPlanning(BaseCase):
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             cls.uid = env.ref("base.user_admin").id
-            task_type = env["farm.task.type"].create({"name": "Concurrence test", "hourly_rate": 10.0})
-            farm = env["res.partner"].create({"name": "Ferme Concurrence", "is_farm": True, "is_company": True})
-            employee = env["hr.employee"].create({"name": "Zoé Concurrence", "is_insertion_employee": True})
+            task_type = env["farm.task.type"].create(
+                {"name": "Concurrence test", "hourly_rate": 10.0}
+            )
+            farm = env["res.partner"].create(
+                {"name": "Ferme Concurrence", "is_farm": True, "is_company": True}
+            )
+            employee = env["hr.employee"].create(
+                {"name": "Zoé Concurrence", "is_insertion_employee": True}
+            )
             contract = env["hr.contract"].create(
                 {
                     "name": "Contrat Zoé",
@@ -68,7 +78,9 @@ class TestConcurrentPlanning(BaseCase):
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"active_test": False})
             ids = cls.ids
-            env["farm.intervention.assignment"].search([("employee_id", "=", ids["employee"])]).unlink()
+            env["farm.intervention.assignment"].search(
+                [("employee_id", "=", ids["employee"])]
+            ).unlink()
             env["farm.intervention"].browse(ids["interventions"]).unlink()
             env["hr.contract"].browse(ids["contract"]).unlink()
             env["hr.employee"].browse(ids["employee"]).unlink()
@@ -81,17 +93,27 @@ class TestConcurrentPlanning(BaseCase):
         start, end = (datetime(2026, 6, 1, 7, 0), datetime(2026, 6, 1, 12, 0))
         if index:
             start, end = datetime(2026, 6, 1, 9, 0), datetime(2026, 6, 1, 11, 0)
-        return {"intervention_id": intervention_id, "employee_id": self.ids["employee"], "date_start": start, "date_end": end}
+        return {
+            "intervention_id": intervention_id,
+            "employee_id": self.ids["employee"],
+            "date_start": start,
+            "date_end": end,
+        }
 
     def _assignment_count(self):
         with self.registry.cursor() as cr:
-            cr.execute("SELECT COUNT(*) FROM farm_intervention_assignment WHERE employee_id = %s", [self.ids["employee"]])
+            cr.execute(
+                "SELECT COUNT(*) FROM farm_intervention_assignment WHERE employee_id = %s",
+                [self.ids["employee"]],
+            )
             return cr.fetchone()[0]
 
     def _cleanup_assignments(self):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"active_test": False})
-            env["farm.intervention.assignment"].search([("employee_id", "=", self.ids["employee"])]).unlink()
+            env["farm.intervention.assignment"].search(
+                [("employee_id", "=", self.ids["employee"])]
+            ).unlink()
 
     def test_two_planners_saving_at_once_cannot_both_commit(self):
         """Planner 2 opened the planning before planner 1 committed: its Python check sees a
@@ -103,11 +125,15 @@ class TestConcurrentPlanning(BaseCase):
             env2 = api.Environment(cr2, self.uid, {"lang": "fr_FR"})
             Assignment2 = env2["farm.intervention.assignment"]
             # planner 2's transaction starts: nothing planned yet in its snapshot
-            self.assertEqual(Assignment2.search_count([("employee_id", "=", self.ids["employee"])]), 0)
+            self.assertEqual(
+                Assignment2.search_count([("employee_id", "=", self.ids["employee"])]), 0
+            )
             env1["farm.intervention.assignment"].create(self._values(0))
             cr1.commit()
             # still invisible to planner 2 (repeatable read): the Python pre-check passes
-            self.assertEqual(Assignment2.search_count([("employee_id", "=", self.ids["employee"])]), 0)
+            self.assertEqual(
+                Assignment2.search_count([("employee_id", "=", self.ids["employee"])]), 0
+            )
             with self.assertRaises(REFUSALS) as catcher:
                 Assignment2.create(self._values(1))
                 cr2.commit()

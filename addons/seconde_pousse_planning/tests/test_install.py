@@ -1,5 +1,6 @@
-from odoo.addons.seconde_pousse_base.tests.common import InstallCheckMixin
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.seconde_pousse_base.tests.common import InstallCheckMixin
 
 
 @tagged("post_install", "-at_install")

@@ -17,7 +17,12 @@ class TestRoster(PlanningCase):
         super().setUp()
         self.assign(self.sup_employee, role="supervisor")
         self.assign(self.amina)
-        self.assign(self.sup_employee2, intervention=self.other, role="supervisor", user=self.supervisor_user2)
+        self.assign(
+            self.sup_employee2,
+            intervention=self.other,
+            role="supervisor",
+            user=self.supervisor_user2,
+        )
         self.assign(self.bruno, intervention=self.other, user=self.supervisor_user2)
         self.book(self.van)
 
@@ -37,7 +42,13 @@ class TestRoster(PlanningCase):
             "seconde_pousse_planning.report_weekly_roster", wizard.ids
         )
         html = html.decode()
-        for text in ("Marc Encadrant", "Claire Encadrante", "Amina Salariée", "Bruno Salarié", "AA-123-BB"):
+        for text in (
+            "Marc Encadrant",
+            "Claire Encadrante",
+            "Amina Salariée",
+            "Bruno Salarié",
+            "AA-123-BB",
+        ):
             self.assertIn(text, html)
 
     def test_roster_of_one_team(self):
@@ -50,7 +61,10 @@ class TestRoster(PlanningCase):
         self.amina.work_email = False
         action = self.wizard().action_send()
         mails = self.env["mail.mail"].search([("subject", "like", "02/03/2026")])
-        self.assertEqual(sorted(mails.mapped("email_to")), ["bruno@example.com", "claire@example.com", "marc@example.com"])
+        self.assertEqual(
+            sorted(mails.mapped("email_to")),
+            ["bruno@example.com", "claire@example.com", "marc@example.com"],
+        )
         bruno_mail = mails.filtered(lambda m: m.email_to == "bruno@example.com")
         self.assertIn("Ferme du Planning", bruno_mail.body_html)
         self.assertNotIn("Amina", bruno_mail.body_html)

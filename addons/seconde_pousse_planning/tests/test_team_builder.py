@@ -25,8 +25,15 @@ class TestTeamBuilder(PlanningCase):
         )
         cls.skill = skill_type.skill_ids
         levels = {level.level_progress: level for level in skill_type.skill_level_ids}
-        cls.task_type.skill_target_ids = [Command.create({"skill_id": cls.skill.id, "target_level_id": levels[100].id})]
-        for employee, progress in ((cls.amina, 100), (cls.bruno, 0), (cls.chloe, 50), (cls.david, 100)):
+        cls.task_type.skill_target_ids = [
+            Command.create({"skill_id": cls.skill.id, "target_level_id": levels[100].id})
+        ]
+        for employee, progress in (
+            (cls.amina, 100),
+            (cls.bruno, 0),
+            (cls.chloe, 50),
+            (cls.david, 100),
+        ):
             cls.env["hr.employee.skill"].create(
                 {
                     "employee_id": employee.id,
@@ -41,14 +48,18 @@ class TestTeamBuilder(PlanningCase):
 
     def builder(self, intervention=None, count=2):
         env = self.env(user=self.supervisor_user)
-        return env["farm.team.builder"].create({"intervention_id": (intervention or self.target).id, "worker_count": count})
+        return env["farm.team.builder"].create(
+            {"intervention_id": (intervention or self.target).id, "worker_count": count}
+        )
 
     def lines(self, builder, role="worker"):
         return builder.line_ids.filtered(lambda line: line.role == role).sorted("rank")
 
     def test_proposes_supervisor_and_workers_with_reasons(self):
         # David is busy elsewhere at the same time
-        self.assign(self.david, intervention=self.make_intervention(day=4, start_hour=9, end_hour=11))
+        self.assign(
+            self.david, intervention=self.make_intervention(day=4, start_hour=9, end_hour=11)
+        )
         builder = self.builder()
         builder.action_propose()
         supervisors = self.lines(builder, "supervisor")
@@ -71,8 +82,12 @@ class TestTeamBuilder(PlanningCase):
         for day in (9, 10, 11):
             past = self.make_intervention(day=day, month=2)
             self.assign(self.bruno, intervention=past)
-        self.env["hr.employee.skill"].search([("employee_id", "=", self.chloe.id)]).skill_level_id = (
-            self.env["hr.employee.skill"].search([("employee_id", "=", self.bruno.id)]).skill_level_id
+        self.env["hr.employee.skill"].search(
+            [("employee_id", "=", self.chloe.id)]
+        ).skill_level_id = (
+            self.env["hr.employee.skill"]
+            .search([("employee_id", "=", self.bruno.id)])
+            .skill_level_id
         )
         builder = self.builder(count=1)
         builder.action_propose()
@@ -84,7 +99,9 @@ class TestTeamBuilder(PlanningCase):
 
     def test_leave_and_contract_make_people_unavailable(self):
         late = self.make_intervention(day=4)
-        late.write({"date_start": datetime(2027, 2, 1, 7, 0), "date_end": datetime(2027, 2, 1, 12, 0)})
+        late.write(
+            {"date_start": datetime(2027, 2, 1, 7, 0), "date_end": datetime(2027, 2, 1, 12, 0)}
+        )
         builder = self.builder(intervention=late)
         builder.action_propose()
         self.assertFalse(builder.line_ids.filtered("available"))
@@ -112,7 +129,9 @@ class TestTeamBuilder(PlanningCase):
         builder.action_confirm()
         team = self.target.assignment_ids
         self.assertEqual(team.employee_id, self.sup_employee | self.bruno | self.amina)
-        self.assertEqual(team.filtered(lambda a: a.role == "supervisor").employee_id, self.sup_employee)
+        self.assertEqual(
+            team.filtered(lambda a: a.role == "supervisor").employee_id, self.sup_employee
+        )
         self.assertEqual(set(team.mapped("date_start")), {self.target.date_start})
         self.assertEqual(self.target.team_size, 3)
 

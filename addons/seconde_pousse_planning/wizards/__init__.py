@@ -1,2 +1,1 @@
-from . import farm_team_builder
-from . import farm_roster_wizard
+from . import farm_roster_wizard, farm_team_builder

@@ -12,7 +12,10 @@ class FarmRosterWizard(models.TransientModel):
     _description = "Weekly roster"
 
     week_date = fields.Date(
-        "Week of", required=True, default=fields.Date.context_today, help="Any day of the week to print."
+        "Week of",
+        required=True,
+        default=fields.Date.context_today,
+        help="Any day of the week to print.",
     )
     week_start = fields.Date(compute="_compute_week", string="Monday")
     week_end = fields.Date(compute="_compute_week", string="Sunday")
@@ -37,7 +40,9 @@ class FarmRosterWizard(models.TransientModel):
             ("date_start", "<", start + timedelta(days=7)),
             ("intervention_id.state", "!=", "cancelled"),
         ]
-        assignments = self.env["farm.intervention.assignment"].search(domain, order="date_start, intervention_id")
+        assignments = self.env["farm.intervention.assignment"].search(
+            domain, order="date_start, intervention_id"
+        )
         if self.supervisor_ids:
             interventions = assignments.filtered(
                 lambda a: a.role == "supervisor" and a.employee_id in self.supervisor_ids
@@ -59,7 +64,9 @@ class FarmRosterWizard(models.TransientModel):
         self.ensure_one()
         if not self._week_assignments():
             raise UserError(_("No one is planned in the week of %(date)s.", date=self.week_start))
-        return self.env.ref("seconde_pousse_planning.action_report_weekly_roster").report_action(self)
+        return self.env.ref("seconde_pousse_planning.action_report_weekly_roster").report_action(
+            self
+        )
 
     def action_send(self):
         """One email per employee planned in the week, with their own week."""
@@ -80,7 +87,9 @@ class FarmRosterWizard(models.TransientModel):
             )
             mails |= mails.create(
                 {
-                    "subject": _("Your week from %(start)s", start=self.week_start.strftime("%d/%m/%Y")),
+                    "subject": _(
+                        "Your week from %(start)s", start=self.week_start.strftime("%d/%m/%Y")
+                    ),
                     "email_to": employee.work_email,
                     "body_html": body,
                     "auto_delete": True,
@@ -92,5 +101,9 @@ class FarmRosterWizard(models.TransientModel):
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
-            "params": {"title": _("Weekly roster"), "message": message, "sticky": bool(without_email)},
+            "params": {
+                "title": _("Weekly roster"),
+                "message": message,
+                "sticky": bool(without_email),
+            },
         }

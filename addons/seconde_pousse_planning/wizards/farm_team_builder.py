@@ -31,7 +31,9 @@ class FarmTeamBuilder(models.TransientModel):
 
     @api.model
     def _default_worker_count(self):
-        intervention = self.env["farm.intervention"].browse(self.env.context.get("default_intervention_id"))
+        intervention = self.env["farm.intervention"].browse(
+            self.env.context.get("default_intervention_id")
+        )
         return max((intervention.team_size or 1) - 1, 1) if intervention else 3
 
     def action_propose(self):
@@ -47,7 +49,9 @@ class FarmTeamBuilder(models.TransientModel):
         self.ensure_one()
         intervention = self.intervention_id
         already = intervention.assignment_ids.filtered("active").employee_id
-        selected = self.line_ids.filtered(lambda line: line.selected and line.employee_id not in already)
+        selected = self.line_ids.filtered(
+            lambda line: line.selected and line.employee_id not in already
+        )
         if not selected:
             raise UserError(_("Select at least one person to assign."))
         # supervisors first: they usually hold the licence the vehicle needs
@@ -82,7 +86,9 @@ class FarmTeamBuilder(models.TransientModel):
         Employee = self.env["hr.employee"].sudo()
         company = self.intervention_id.company_id
         supervisor_users = self.env.ref(SUPERVISOR_GROUP).sudo().users
-        workers = Employee.search([("is_insertion_employee", "=", True), ("company_id", "=", company.id)])
+        workers = Employee.search(
+            [("is_insertion_employee", "=", True), ("company_id", "=", company.id)]
+        )
         supervisors = Employee.search(
             [
                 ("is_insertion_employee", "=", False),
@@ -101,30 +107,37 @@ class FarmTeamBuilder(models.TransientModel):
             SQL(
                 """SELECT e.id,
                           (SELECT (%(week_hours)s)
-                             FROM hr_contract c JOIN resource_calendar cal ON cal.id = c.resource_calendar_id
+                             FROM hr_contract c JOIN resource_calendar cal
+                               ON cal.id = c.resource_calendar_id
                             WHERE c.employee_id = e.id AND c.active AND c.state IN ('open', 'close')
                               AND c.date_start <= %(start)s::date
                               AND (c.date_end IS NULL OR c.date_end >= %(end)s::date)
                             ORDER BY c.date_start DESC LIMIT 1) AS week_limit,
-                          (SELECT COALESCE(SUM(EXTRACT(EPOCH FROM (a.date_end - a.date_start))) / 3600, 0)
+                          (SELECT COALESCE(SUM(EXTRACT(EPOCH
+                            FROM (a.date_end - a.date_start))) / 3600, 0)
                              FROM farm_intervention_assignment a
                             WHERE a.employee_id = e.id AND a.active AND a.intervention_id != %(iid)s
                               AND a.date_start >= date_trunc('week', %(start)s::timestamp)
-                              AND a.date_start < date_trunc('week', %(start)s::timestamp) + interval '7 days'
+                              AND a.date_start < date_trunc('week', %(start)s::timestamp)
+                                + interval '7 days'
                           ) AS week_planned,
                           EXISTS (SELECT 1 FROM farm_intervention_assignment a
-                                   WHERE a.employee_id = e.id AND a.active AND a.intervention_id != %(iid)s
-                                     AND tsrange(a.date_start, a.date_end) && tsrange(%(start)s, %(end)s)
+                                   WHERE a.employee_id = e.id AND a.active
+                                     AND a.intervention_id != %(iid)s
+                                     AND tsrange(a.date_start, a.date_end)
+                                       && tsrange(%(start)s, %(end)s)
                           ) AS busy,
                           EXISTS (SELECT 1 FROM hr_leave l
                                    WHERE l.employee_id = e.id AND l.state = 'validate'
-                                     AND l.date_from < %(end)s AND l.date_to > %(start)s) AS on_leave,
+                                     AND l.date_from < %(end)s
+                                       AND l.date_to > %(start)s) AS on_leave,
                           (SELECT COUNT(*) FROM farm_intervention_assignment a
                             WHERE a.employee_id = e.id AND a.active
                               AND a.date_start >= %(since)s AND a.date_start < %(start)s
                               AND EXISTS (SELECT 1 FROM farm_intervention_line il
                                            WHERE il.intervention_id = a.intervention_id
-                                             AND il.task_type_id = ANY(%(task_types)s))) AS same_task,
+                                             AND il.task_type_id = ANY(%(task_types)s))
+                          ) AS same_task,
                           (SELECT COUNT(*) FROM farm_intervention_assignment a
                             WHERE a.employee_id = e.id AND a.active
                               AND a.date_start >= %(since)s AND a.date_start < %(start)s) AS recent
@@ -190,15 +203,29 @@ class FarmTeamBuilder(models.TransientModel):
         task_names = ", ".join(intervention.line_ids.task_type_id.mapped("name"))
         supervisor_employee_ids = set(intervention.user_id.sudo().employee_ids.ids)
 
-        data = (facts, levels, targets, held, licences, duration, task_names, supervisor_employee_ids)
+        data = (
+            facts,
+            levels,
+            targets,
+            held,
+            licences,
+            duration,
+            task_names,
+            supervisor_employee_ids,
+        )
         lines = []
-        for role, people, wanted in (("supervisor", supervisors, 1), ("worker", workers, self.worker_count)):
+        for role, people, wanted in (
+            ("supervisor", supervisors, 1),
+            ("worker", workers, self.worker_count),
+        ):
             assessed = []
             for employee in people:
                 score, reasons, blockers = self._assess(employee, role, data)
                 assessed.append((not blockers, score, employee, reasons, blockers))
             assessed.sort(key=lambda item: (item[0], item[1], -item[2].id), reverse=True)
-            for rank, (available, score, employee, reasons, blockers) in enumerate(assessed, start=1):
+            for rank, (available, score, employee, reasons, blockers) in enumerate(
+                assessed, start=1
+            ):
                 lines.append(
                     {
                         "employee_id": employee.id,
@@ -207,7 +234,9 @@ class FarmTeamBuilder(models.TransientModel):
                         "score": round(score, 2) if available else 0.0,
                         "available": available,
                         "selected": available and rank <= wanted,
-                        "reason": "; ".join(reasons) if available else _("Unavailable: %(why)s", why=", ".join(blockers)),
+                        "reason": "; ".join(reasons)
+                        if available
+                        else _("Unavailable: %(why)s", why=", ".join(blockers)),
                     }
                 )
         self._ensure_licence_holder(lines, licences, held)
@@ -217,69 +246,82 @@ class FarmTeamBuilder(models.TransientModel):
         """(score, reasons, blockers) of one candidate."""
         facts, levels, targets, held, licences, duration, task_names, supervisor_employee_ids = data
         fact = facts.get(employee.id, {})
-        reasons, blockers, score = [], [], 0.0
+        score, reasons, blockers = self._assess_availability(fact, duration)
+        my_licences = held.get(employee.id, set())
+        if licences and my_licences:
+            score += 5
+            codes = licences.filtered(lambda lic: lic.id in my_licences).mapped("code")
+            reasons.append(_("holds the licence %(licences)s", licences=", ".join(codes)))
+        if role == "worker":
+            learning, learning_reasons = self._assess_learning(
+                levels.get(employee.id, {}), fact, targets, task_names
+            )
+            score += learning
+            reasons += learning_reasons
+        elif employee.id in supervisor_employee_ids:
+            score += 20
+            reasons.append(_("supervisor in charge of the intervention"))
+        score -= fact.get("recent", 0) / 50  # spread the work fairly
+        return score, reasons, blockers
+
+    def _assess_availability(self, fact, duration):
+        """Leave, other assignments, contract and hours left in the week."""
+        score, reasons, blockers = 0.0, [], []
         if fact.get("busy"):
             blockers.append(_("already planned elsewhere at that time"))
         if fact.get("on_leave"):
             blockers.append(_("on approved leave"))
         if not fact.get("week_limit"):
             blockers.append(_("no contract covering these dates"))
+            return score, reasons, blockers
+        left = fact["week_limit"] - fact["week_planned"]
+        if left + 0.001 < duration:
+            blockers.append(_("only %(left).1f h left in the contract's week", left=max(left, 0)))
         else:
-            left = fact["week_limit"] - fact["week_planned"]
-            if left + 0.001 < duration:
-                blockers.append(_("only %(left).1f h left in the contract's week", left=max(left, 0)))
-            else:
-                score += min(left, 35) / 7
-                reasons.append(_("available, %(left).1f h left this week", left=left))
-        my_licences = held.get(employee.id, set())
-        if licences and my_licences:
-            score += 5
+            score += min(left, 35) / 7
+            reasons.append(_("available, %(left).1f h left this week", left=left))
+        return score, reasons, blockers
+
+    def _assess_learning(self, levels, fact, targets, task_names):
+        """Learning goals (below the target level of the task's skills) and rotation."""
+        score, reasons, gaps = 0.0, [], []
+        for target in targets:
+            current = levels.get(target.skill_id.id, 0)
+            gap = target.target_progress - current
+            if gap > 0:
+                score += gap / 10
+                gaps.append(
+                    _(
+                        "%(skill)s %(current)s%% → %(target)s%%",
+                        skill=target.skill_id.name,
+                        current=current,
+                        target=target.target_progress,
+                    )
+                )
+        if gaps:
+            reasons.append(_("learning goal: %(gaps)s", gaps=", ".join(gaps)))
+        elif targets:
+            reasons.append(_("already at the target level: can pass it on"))
+        same_task = fact.get("same_task", 0)
+        score += 10 / (1 + same_task)
+        if same_task:
             reasons.append(
                 _(
-                    "holds the licence %(licences)s",
-                    licences=", ".join(licences.filtered(lambda lic: lic.id in my_licences).mapped("code")),
+                    "%(count)s times on %(tasks)s in %(months)s months",
+                    count=same_task,
+                    tasks=task_names,
+                    months=ROTATION_MONTHS,
                 )
             )
-        if role == "worker":
-            gaps = []
-            for target in targets:
-                current = levels.get(employee.id, {}).get(target.skill_id.id, 0)
-                gap = target.target_progress - current
-                if gap > 0:
-                    score += gap / 10
-                    gaps.append(
-                        _(
-                            "%(skill)s %(current)s%% → %(target)s%%",
-                            skill=target.skill_id.name,
-                            current=current,
-                            target=target.target_progress,
-                        )
-                    )
-            if gaps:
-                reasons.append(_("learning goal: %(gaps)s", gaps=", ".join(gaps)))
-            elif targets:
-                reasons.append(_("already at the target level: can pass it on"))
-            same_task = fact.get("same_task", 0)
-            score += 10 / (1 + same_task)
-            if same_task:
-                reasons.append(
-                    _(
-                        "%(count)s times on %(tasks)s in %(months)s months",
-                        count=same_task,
-                        tasks=task_names,
-                        months=ROTATION_MONTHS,
-                    )
-                )
-            else:
-                reasons.append(
-                    _("never on %(tasks)s in %(months)s months: rotation", tasks=task_names, months=ROTATION_MONTHS)
-                )
         else:
-            if employee.id in supervisor_employee_ids:
-                score += 20
-                reasons.append(_("supervisor in charge of the intervention"))
-        score -= fact.get("recent", 0) / 50  # spread the work fairly
-        return score, reasons, blockers
+            reasons.append(
+                _(
+                    "never on %(tasks)s in %(months)s months: rotation",
+                    tasks=task_names,
+                    months=ROTATION_MONTHS,
+                )
+            )
+        return score, reasons
 
     @api.model
     def _ensure_licence_holder(self, lines, licences, held):
@@ -293,19 +335,27 @@ class FarmTeamBuilder(models.TransientModel):
                 (
                     line
                     for line in lines
-                    if line["available"] and not line["selected"] and licence.id in held.get(line["employee_id"], set())
+                    if line["available"]
+                    and not line["selected"]
+                    and licence.id in held.get(line["employee_id"], set())
                 ),
                 None,
             )
             workers = [line for line in selected if line["role"] == "worker"]
-            if holder and (holder["role"] == "worker" and workers or holder["role"] == "supervisor"):
-                replaced = workers[-1] if holder["role"] == "worker" else next(
-                    (line for line in selected if line["role"] == "supervisor"), None
+            if holder and (
+                (holder["role"] == "worker" and workers) or holder["role"] == "supervisor"
+            ):
+                replaced = (
+                    workers[-1]
+                    if holder["role"] == "worker"
+                    else next((line for line in selected if line["role"] == "supervisor"), None)
                 )
                 if replaced:
                     replaced["selected"] = False
                 holder["selected"] = True
-                holder["reason"] = _("chosen to drive (licence %(code)s); ", code=licence.code) + holder["reason"]
+                holder["reason"] = (
+                    _("chosen to drive (licence %(code)s); ", code=licence.code) + holder["reason"]
+                )
 
 
 class FarmTeamBuilderLine(models.TransientModel):
