@@ -1,9 +1,9 @@
-from . import (
-    account_move,
-    farm_intervention,
-    farm_intervention_request,
-    farm_intervention_review,
-    farm_production,
-    farm_task_type,
-    res_partner,
-)
+# ruff: noqa: I001 - Odoo builds models in import order: the mixin comes first
+from . import farm_state_mixin
+from . import farm_production
+from . import res_partner
+from . import farm_task_type
+from . import farm_intervention_request
+from . import farm_intervention
+from . import farm_intervention_review
+from . import account_move

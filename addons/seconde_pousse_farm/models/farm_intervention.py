@@ -14,7 +14,7 @@ STATES = [
 
 class FarmIntervention(models.Model):
     _name = "farm.intervention"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "farm.state.mixin"]
     _description = "Farm intervention"
     _order = "date_start desc, id desc"
 
@@ -75,9 +75,6 @@ class FarmIntervention(models.Model):
             intervention.access_url = f"/my/interventions/{intervention.id}"
         return result
 
-    def _group_expand_states(self, states, domain):
-        return [key for key, _label in STATES]
-
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for intervention in self:
@@ -98,19 +95,6 @@ class FarmIntervention(models.Model):
         if "state" in vals:
             self.request_id._sync_state_from_interventions()
         return result
-
-    def _check_state(self, allowed, action):
-        labels = dict(STATES)
-        for intervention in self:
-            if intervention.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(name)s is %(state)s: it cannot be %(action)s.",
-                        name=intervention.name,
-                        state=labels[intervention.state].lower(),
-                        action=action,
-                    )
-                )
 
     def action_plan(self):
         self._check_state(("draft",), _("planned"))

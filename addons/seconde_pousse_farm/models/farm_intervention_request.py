@@ -17,7 +17,7 @@ WORK_START = time(8, 0)
 
 class FarmInterventionRequest(models.Model):
     _name = "farm.intervention.request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "farm.state.mixin"]
     _description = "Intervention request"
     _order = "id desc"
 
@@ -85,9 +85,6 @@ class FarmInterventionRequest(models.Model):
             request.access_url = f"/my/requests/{request.id}"
         return result
 
-    def _group_expand_states(self, states, domain):
-        return [key for key, _label in self._fields["state"].selection]
-
     @api.constrains("date_from", "date_to", "estimated_hours", "recurrence", "frequency")
     def _check_request(self):
         for request in self:
@@ -111,19 +108,6 @@ class FarmInterventionRequest(models.Model):
         for request in requests:
             request.message_subscribe(partner_ids=(request.contact_id or request.partner_id).ids)
         return requests
-
-    def _check_state(self, allowed, action):
-        for request in self:
-            if request.state not in allowed:
-                state = dict(self._fields["state"]._description_selection(self.env))[request.state]
-                raise UserError(
-                    _(
-                        "%(name)s is %(state)s: it cannot be %(action)s.",
-                        name=request.name,
-                        state=state,
-                        action=action,
-                    )
-                )
 
     def _check_coordinator(self):
         if not self.env.user.has_group("seconde_pousse_base.group_coordinator"):
