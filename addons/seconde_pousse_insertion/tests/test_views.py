@@ -129,4 +129,8 @@ class TestViews(InsertionCommon, TransactionCase):
             self.contract.with_user(self.counsellor).web_read(
                 self.spec(result["models"]["hr.contract"]["fields"])
             )
-        self.assertEqual(Contract.search([]), self.contract)
+        staff = self.env["hr.employee"].create({"name": "Paul Comptable"})
+        staff_contract = self.make_contract(staff, contract_type_id=False, state="draft")
+        contracts = Contract.search([])
+        self.assertIn(self.contract, contracts)
+        self.assertNotIn(staff_contract, contracts)
