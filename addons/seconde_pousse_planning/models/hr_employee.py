@@ -18,3 +18,14 @@ class HrEmployee(models.Model):
     assignment_ids = fields.One2many(
         "farm.intervention.assignment", "employee_id", string="Assignments"
     )
+
+    def action_open_assignments(self):
+        """The person's own calendar."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "seconde_pousse_planning.farm_intervention_assignment_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        action["display_name"] = self.name
+        return action

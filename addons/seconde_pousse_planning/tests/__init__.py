@@ -6,4 +6,5 @@ from . import (
     test_query_count,
     test_roster,
     test_team_builder,
+    test_views,
 )
