@@ -101,6 +101,18 @@ class TestFarmPortalAccess(FarmPortalCase):
         self.assertIn('href="/my/requests/new"', home.text)
         self.assertIn('href="/my/interventions"', home.text)
 
+    def test_home_without_farm(self):
+        make_role_user(self.env, "farmer", login="portal_customer")
+        self.authenticate("portal_customer", "portal_customer")
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["request_count", "intervention_count"]}
+        )
+        self.assertEqual((counters["request_count"], counters["intervention_count"]), (0, 0))
+        home = self.get("/my")
+        self.assertEqual(home.status_code, 200)
+        self.assertNotIn('href="/my/requests/new"', home.text)
+        self.assertNotIn('href="/my/requests/new"', self.get("/my/requests").text)
+
     # ---- requests -----------------------------------------------------------
     def test_requests_list_own_farm_only(self):
         for login in ("farmer_a", "farmer_a2"):
@@ -722,6 +734,26 @@ class TestFarmPortalPerformance(FarmPortalCase):
             [{"intervention_id": i.id} for i in interventions]
         )
         reviews.write({"state": "sent"})
+
+    def test_pagination(self):
+        self.authenticate("farmer_big", "farmer_big")
+        for url, rows in (
+            ("/my/requests", 80),
+            ("/my/requests/page/3", 40),
+            ("/my/interventions/page/2", 80),
+            ("/my/interventions/page/3?filterby=done", 40),
+        ):
+            with self.subTest(url):
+                page = self.get(url)
+                self.assertEqual(page.status_code, 200)
+                prefix = "/my/requests/" if "requests" in url else "/my/interventions/"
+                links = {
+                    part.split('"')[0]
+                    for part in page.text.split(f'href="{prefix}')[1:]
+                    if part.split('"')[0].isdigit()
+                }
+                self.assertEqual(len(links), rows)
+        self.assertIn("/my/requests/page/2", self.get("/my/requests").text)
 
     def count_queries(self, url):
         self.url_open(url)  # warm the caches
