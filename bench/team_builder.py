@@ -1,9 +1,9 @@
 """Benchmark of the planning hot paths of seconde_pousse_planning.
 
 Generates, inside one transaction, the scenario of issue 6: EMPLOYEES insertion employees
-and 4 technical supervisors with contracts, skills and licences, task types training
+and TEAMS technical supervisors with contracts, skills and licences, task types training
 skills, and YEARS of history (one intervention per supervisor and working day, with a team
-of 5). It then measures, before and after the history is added:
+of 5 workers drawn at random). It then measures, before and after the history is added:
 
 - the team builder proposing a team for one intervention (queries, milliseconds);
 - saving one assignment with all its conflict checks (queries, milliseconds).
@@ -13,7 +13,7 @@ Everything is rolled back at the end unless --keep is given.
 Usage (from the repository root, after bin/test or bin/run created the database):
 
     .venv/bin/python bench/team_builder.py DATABASE [--config .run/odoo.conf]
-        [--employees 60] [--years 2] [--runs 5] [--keep]
+        [--employees 60] [--years 2] [--teams 4] [--runs 5] [--keep]
 
 ODOO_PATH (default /opt/odoo) locates Odoo. The database must have
 seconde_pousse_planning installed.
@@ -35,7 +35,6 @@ from odoo.modules.registry import Registry
 from odoo.tools import config
 
 TEAM = 5
-SUPERVISORS = 4
 
 
 def parse_args():
@@ -49,6 +48,9 @@ def parse_args():
     parser.add_argument("--employees", type=int, default=60)
     parser.add_argument("--years", type=float, default=2.0)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--teams", type=int, default=4, help="supervisors, each with a team of 5 every working day"
+    )
     parser.add_argument("--keep", action="store_true", help="commit the generated data")
     return parser.parse_args()
 
@@ -62,8 +64,9 @@ def working_days(start, end):
 
 
 class Generator:
-    def __init__(self, env, employees, years):
+    def __init__(self, env, employees, years, teams):
         self.env = env
+        self.teams = teams
         self.count = employees
         self.years = years
         self.rng = random.Random(42)
@@ -126,7 +129,7 @@ class Generator:
                     "login": f"bench_sup_{index}_{self.rng.random()}",
                     "groups_id": [Command.set([env.ref("base.group_user").id, group.id])],
                 }
-                for index in range(SUPERVISORS)
+                for index in range(self.teams)
             ]
         )
         licence_b = env.ref("seconde_pousse_planning.licence_b")
@@ -221,9 +224,9 @@ class Generator:
         interventions = env["farm.intervention"].create(values)
         assignments = []
         for index, day_interventions in enumerate(
-            zip(*[iter(interventions)] * SUPERVISORS, strict=True)
+            zip(*[iter(interventions)] * self.teams, strict=True)
         ):
-            workers = self.rng.sample(list(self.workers), TEAM * SUPERVISORS)
+            workers = self.rng.sample(list(self.workers), TEAM * self.teams)
             for team, intervention in enumerate(day_interventions):
                 assignments.append(
                     {
@@ -270,11 +273,11 @@ def main():
         env = api.Environment(
             cr, api.SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True}
         )
-        generator = Generator(env, args.employees, args.years)
+        generator = Generator(env, args.employees, args.years, args.teams)
         started = time.perf_counter()
         generator.people()
         print(
-            f"generated {args.employees} workers, {SUPERVISORS} supervisors "
+            f"generated {args.employees} workers, {args.teams} supervisors "
             f"in {time.perf_counter() - started:.1f} s"
         )
         supervisor_env = env(user=generator.users[0], context={})
