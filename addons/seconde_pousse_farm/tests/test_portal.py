@@ -522,6 +522,32 @@ class TestFarmPortalAccess(FarmPortalCase):
                 with self.assertRaises(AccessError):
                     mine.with_user(self.farmer_a).unlink()
 
+    def test_rpc_no_worker_data(self):
+        """Whatever other addons hang on an intervention (a planning adds the team), no
+        model holding employees is readable by a farmer."""
+        worker_models = {"hr.employee", "hr.employee.public", "hr.contract", "hr.version"}
+        for model_name in ("farm.intervention", "farm.intervention.review"):
+            for field in self.env[model_name]._fields.values():
+                if not field.relational or field.comodel_name.startswith(("res.", "mail.")):
+                    continue  # users, partners, companies, messages: their own portal rules
+                comodel = self.env[field.comodel_name]
+                holds_workers = field.comodel_name in worker_models or any(
+                    sub.relational and sub.comodel_name in worker_models
+                    for sub in comodel._fields.values()
+                )
+                if holds_workers:
+                    self.assertFalse(
+                        comodel.with_user(self.farmer_a).has_access("read"), field.comodel_name
+                    )
+        for model_name in worker_models & set(self.env.registry):
+            self.assertFalse(self.env[model_name].with_user(self.farmer_a).has_access("read"))
+        page = self.get_as("farmer_a", self.intervention_a.access_url)
+        self.assertEqual(page.status_code, 200)
+
+    def get_as(self, login, url):
+        self.authenticate(login, login)
+        return self.get(url)
+
     def test_rpc_create_only_submitted_for_own_farm(self):
         Request = self.env["farm.intervention.request"].with_user(self.farmer_a)
         values = {
