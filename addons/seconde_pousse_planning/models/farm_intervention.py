@@ -30,9 +30,9 @@ class FarmIntervention(models.Model):
             people = len(intervention.assignment_ids.filtered("active").employee_id)
             intervention.team_size = people or intervention.team_size or 1
 
-    def _check_vehicle_seats(self):
-        """Seats of the vehicles booked for an intervention against the people travelling.
-        One query for the whole batch."""
+    def _check_vehicle_seats(self, without_bookings=None):
+        """Seats of the vehicles booked for an intervention against the people travelling
+        (without_bookings: bookings about to be removed). One query for the whole batch."""
         if not self.ids:
             return
         self.env.flush_all()
@@ -44,9 +44,10 @@ class FarmIntervention(models.Model):
                           MIN(b.date_start)
                      FROM farm_intervention_booking b
                      JOIN fleet_vehicle v ON v.id = b.vehicle_id
-                    WHERE b.intervention_id IN %s AND b.active
+                    WHERE b.intervention_id IN %s AND b.active AND b.id != ALL(%s)
                     GROUP BY b.intervention_id""",
                 tuple(self.ids),
+                without_bookings.ids if without_bookings else [],
             )
         )
         for intervention_id, seats, people, date_start in self.env.cr.fetchall():
@@ -57,6 +58,8 @@ class FarmIntervention(models.Model):
                     .booking_ids.filtered(lambda b: b.active and b.vehicle_id)
                     .vehicle_id
                 )
+                if without_bookings:
+                    vehicles -= without_bookings.sudo().vehicle_id
                 raise ValidationError(
                     _(
                         "%(vehicles)s: %(seats)s seats for %(people)s people travelling to "
@@ -112,8 +115,9 @@ class FarmIntervention(models.Model):
         result = super().write(vals)
         if vals.get("state") == "cancelled":
             # a cancelled intervention frees its people, vehicles and equipment
-            self.assignment_ids.write({"active": False})
-            self.booking_ids.write({"active": False})
+            # whoever cancels (e.g. the accountant), the planning is released
+            self.sudo().assignment_ids.write({"active": False})
+            self.sudo().booking_ids.write({"active": False})
         return result
 
     def action_plan(self):

@@ -221,13 +221,7 @@ class FarmInterventionAssignment(models.Model):
 
     def unlink(self):
         self._work_hours_records().unlink()
-        interventions = self.intervention_id
-        result = super().unlink()
-        interventions._check_vehicle_seats()
-        return result
-
-    def _slot_resource_name(self):
-        return self.employee_id.name
+        return super().unlink()
 
     def _work_hours_records(self):
         sources = [f"{self._name},{assignment_id}" for assignment_id in self.ids]

@@ -78,6 +78,8 @@ class FarmInterventionBooking(models.Model):
         """Archived, under maintenance, seats and licence: a fixed number of queries."""
         bookings = self.filtered("active")
         if not bookings:
+            # archiving a vehicle booking may leave too few seats
+            self.intervention_id._check_vehicle_seats()
             return
         for booking in bookings.sudo().with_context(active_test=False):
             resource = booking.vehicle_id or booking.equipment_id
@@ -152,8 +154,9 @@ class FarmInterventionBooking(models.Model):
                 vals.setdefault("resource_type", "equipment")
         return super().create(vals_list)
 
-    def _slot_resource_name(self):
-        return self.name
+    def unlink(self):
+        self.intervention_id._check_vehicle_seats(without_bookings=self)  # fewer seats
+        return super().unlink()
 
     def action_check_out(self):
         for booking in self:

@@ -83,10 +83,6 @@ class FarmPlanningSlot(models.AbstractModel):
     def _fmt(self, value):
         return format_when(self.env, value)
 
-    def _slot_resource_name(self):
-        """Who or what is planned, for messages."""
-        raise NotImplementedError()
-
     def _exclusion_message(self, error):
         """A clear message for an exclusion violation raised by PostgreSQL (a concurrent
         planner saved first)."""

@@ -3,6 +3,8 @@ from datetime import datetime
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.seconde_pousse_base.tests.common import make_role_user
+
 from .common import PlanningCase
 
 
@@ -162,6 +164,15 @@ class TestAssignment(PlanningCase):
             self.intervention.with_context(active_test=False).assignment_ids.filtered("active")
         )
         self.assign(self.amina, intervention=self.make_intervention(day=2))
+
+    def test_accountant_cancelling_releases_the_team(self):
+        self.assign(self.sup_employee, role="supervisor")
+        self.assign(self.amina)
+        self.book(self.van)
+        accountant = make_role_user(self.env, "accountant", login="pl_acc")
+        self.intervention.with_user(accountant).action_cancel()
+        self.assertFalse(self.intervention.assignment_ids)
+        self.assertFalse(self.intervention.booking_ids)
 
     def test_counsellor_reads_but_cannot_plan(self):
         self.assign(self.amina)

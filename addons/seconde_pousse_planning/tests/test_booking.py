@@ -53,8 +53,15 @@ class TestBooking(PlanningCase):
             self.assign(self.chloe)
         self.assertEqual(len(self.intervention.assignment_ids), 3)
         # a second vehicle adds seats
-        self.book(self.make_vehicle("EE-111-FF", seats=2))
+        second = self.book(self.make_vehicle("EE-111-FF", seats=2))
         self.assign(self.chloe)
+        # and cannot be removed while the team needs it
+        with self.assertRaisesRegex(ValidationError, "3 places pour 4 personnes"):
+            second.unlink()
+        with self.assertRaisesRegex(ValidationError, "3 places pour 4 personnes"):
+            second.active = False
+        self.env.invalidate_all(flush=False)
+        self.assertTrue(second.exists() and second.active)
 
     def test_nobody_holding_the_licence_is_refused(self):
         self.assign(self.amina)
