@@ -70,9 +70,11 @@ class TestTeamBuilder(PlanningCase):
         workers = self.lines(builder)
         # learning goals first: Bruno (0 %), Chloé (50 %), then Amina already at the target
         self.assertEqual(workers.employee_id[:3], self.bruno | self.chloe | self.amina)
-        self.assertEqual(workers.filtered("selected").employee_id, self.bruno | self.chloe)
         self.assertIn("Taille test 0% → 100%", workers[0].reason)
         self.assertIn("peut transmettre", workers[2].reason)
+        # a learner and a peer at the target level who passes the skill on
+        self.assertEqual(workers.filtered("selected").employee_id, self.bruno | self.amina)
+        self.assertIn("choisi(e) pour transmettre", workers[2].reason)
         david = workers.filtered(lambda line: line.employee_id == self.david)
         self.assertFalse(david.available)
         self.assertIn("déjà planifié(e) ailleurs", david.reason)

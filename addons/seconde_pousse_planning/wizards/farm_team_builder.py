@@ -239,8 +239,39 @@ class FarmTeamBuilder(models.TransientModel):
                         else _("Unavailable: %(why)s", why=", ".join(blockers)),
                     }
                 )
-        self._ensure_licence_holder(lines, licences, held)
+        drivers = self._ensure_licence_holder(lines, licences, held)
+        mentors = {
+            worker.id
+            for worker in workers
+            if targets
+            and all(
+                levels.get(worker.id, {}).get(target.skill_id.id, 0) >= target.target_progress
+                for target in targets
+            )
+        }
+        self._ensure_mentor(lines, mentors, drivers)
         return lines
+
+    @api.model
+    def _ensure_mentor(self, lines, mentors, protected):
+        """Learners learn from a peer: if no worker selected is at the target level of the
+        task's skills, the last worker selected gives way to the best available one."""
+        selected = [line for line in lines if line["selected"] and line["role"] == "worker"]
+        if not selected or any(line["employee_id"] in mentors for line in selected):
+            return
+        mentor = next(
+            (
+                line
+                for line in lines
+                if line["available"] and not line["selected"] and line["employee_id"] in mentors
+            ),
+            None,
+        )
+        replaceable = [line for line in selected if line["employee_id"] not in protected]
+        if mentor and len(selected) > 1 and replaceable:
+            replaceable[-1]["selected"] = False
+            mentor["selected"] = True
+            mentor["reason"] = _("chosen to pass on the task's skills; ") + mentor["reason"]
 
     def _assess(self, employee, role, data):
         """(score, reasons, blockers) of one candidate."""
@@ -326,7 +357,8 @@ class FarmTeamBuilder(models.TransientModel):
     @api.model
     def _ensure_licence_holder(self, lines, licences, held):
         """If no one selected can drive the booked vehicle, swap the last worker selected for
-        the best available licence holder."""
+        the best available licence holder. Returns the employees chosen to drive."""
+        drivers = set()
         for licence in licences:
             selected = [line for line in lines if line["selected"]]
             if any(licence.id in held.get(line["employee_id"], set()) for line in selected):
@@ -356,6 +388,8 @@ class FarmTeamBuilder(models.TransientModel):
                 holder["reason"] = (
                     _("chosen to drive (licence %(code)s); ", code=licence.code) + holder["reason"]
                 )
+                drivers.add(holder["employee_id"])
+        return drivers
 
 
 class FarmTeamBuilderLine(models.TransientModel):
