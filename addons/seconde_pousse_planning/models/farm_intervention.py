@@ -112,13 +112,32 @@ class FarmIntervention(models.Model):
             )
 
     def write(self, vals):
+        old_dates = {}
+        if "date_start" in vals or "date_end" in vals:
+            old_dates = {i.id: (i.date_start, i.date_end) for i in self}
         result = super().write(vals)
+        if old_dates:
+            self._follow_dates(old_dates)
         if vals.get("state") == "cancelled":
             # a cancelled intervention frees its people, vehicles and equipment
             # whoever cancels (e.g. the accountant), the planning is released
             self.sudo().assignment_ids.write({"active": False})
             self.sudo().booking_ids.write({"active": False})
         return result
+
+    def _follow_dates(self, old_dates):
+        """People and bookings planned over the whole intervention move with it (and are
+        checked again); partial slots stay where the planner put them."""
+        for intervention in self.sudo():
+            start, end = old_dates[intervention.id]
+            new = {"date_start": intervention.date_start, "date_end": intervention.date_end}
+            if (start, end) == (new["date_start"], new["date_end"]):
+                continue
+            for slots in (intervention.assignment_ids, intervention.booking_ids):
+                whole = slots.filtered(
+                    lambda s, a=start, b=end: (s.date_start, s.date_end) == (a, b)
+                )
+                whole.write(new)
 
     def action_plan(self):
         self._check_vehicle_licences()

@@ -157,6 +157,25 @@ class TestAssignment(PlanningCase):
         assignment.unlink()
         self.assertFalse(hours.exists())
 
+    def test_moving_the_intervention_moves_its_team(self):
+        whole = self.assign(self.amina)
+        part = self.assign(self.bruno, date_end=datetime(2026, 3, 2, 9, 0))
+        self.intervention.write(
+            {"date_start": datetime(2026, 3, 3, 7, 0), "date_end": datetime(2026, 3, 3, 12, 0)}
+        )
+        self.assertEqual(whole.date_start, datetime(2026, 3, 3, 7, 0))
+        self.assertEqual(whole.date_end, datetime(2026, 3, 3, 12, 0))
+        self.assertEqual(part.date_start, datetime(2026, 3, 2, 7, 0))
+        # onto a day where Amina already works elsewhere: refused, nothing moves
+        self.assign(self.amina, intervention=self.make_intervention(day=4))
+        with self.assertRaisesRegex(ValidationError, "Amina Salariée"):
+            self.intervention.write(
+                {"date_start": datetime(2026, 3, 4, 7, 0), "date_end": datetime(2026, 3, 4, 12, 0)}
+            )
+        self.env.invalidate_all(flush=False)
+        self.assertEqual(self.intervention.date_start, datetime(2026, 3, 3, 7, 0))
+        self.assertEqual(whole.date_start, datetime(2026, 3, 3, 7, 0))
+
     def test_cancelled_intervention_frees_the_team(self):
         self.assign(self.amina)
         self.intervention.action_cancel()

@@ -51,6 +51,16 @@ class TestRoster(PlanningCase):
         ):
             self.assertIn(text, html)
 
+    def test_roster_pdf_is_a_pdf(self):
+        wizard = self.wizard(supervisor_ids=[self.sup_employee.id])
+        pdf, report_format = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("seconde_pousse_planning.report_weekly_roster", wizard.ids)
+        )
+        self.assertEqual(report_format, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
     def test_roster_of_one_team(self):
         wizard = self.wizard(supervisor_ids=[self.sup_employee.id])
         teams = wizard._roster_teams()
