@@ -1,5 +1,7 @@
 from datetime import date, datetime
 
+import psycopg2
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -27,6 +29,18 @@ class TestBooking(PlanningCase):
         with self.assertRaisesRegex(ValidationError, "Débroussailleuse test est déjà planifié"):
             self.book(self.trimmer, intervention=other)
         self.assertEqual(self._count(equipment_id=self.trimmer.id), 1)
+
+    def test_database_refuses_overlap_even_without_the_orm(self):
+        booking = self.book(self.trimmer)
+        with self.assertRaises(psycopg2.errors.ExclusionViolation), self.env.cr.savepoint():
+            self.env.cr.execute(
+                """INSERT INTO farm_intervention_booking
+                       (intervention_id, equipment_id, resource_type, provider, state, active,
+                        date_start, date_end)
+                   VALUES (%s, %s, 'equipment', 'seconde_pousse', 'reserved', TRUE,
+                           '2026-03-02 11:00', '2026-03-02 13:00')""",
+                [booking.intervention_id.id, self.trimmer.id],
+            )
 
     def test_archived_vehicle_is_refused(self):
         old = self.make_vehicle("ZZ-999-ZZ", seats=5)

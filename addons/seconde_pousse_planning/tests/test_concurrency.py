@@ -63,7 +63,17 @@ class TestConcurrentPlanning(BaseCase):
                     },
                 ]
             )
+            brand = env["fleet.vehicle.model.brand"].create({"name": "Marque concurrence"})
+            model = env["fleet.vehicle.model"].create(
+                {"name": "Fourgon concurrence", "brand_id": brand.id}
+            )
+            vehicle = env["fleet.vehicle"].create(
+                {"model_id": model.id, "license_plate": "CO-NCU-RR", "seats": 6}
+            )
             cls.ids = {
+                "brand": brand.id,
+                "vehicle_model": model.id,
+                "vehicle": vehicle.id,
                 "task_type": task_type.id,
                 "product": task_type.product_id.id,
                 "farm": farm.id,
@@ -81,7 +91,11 @@ class TestConcurrentPlanning(BaseCase):
             env["farm.intervention.assignment"].search(
                 [("employee_id", "=", ids["employee"])]
             ).unlink()
+            env["farm.intervention.booking"].search([("vehicle_id", "=", ids["vehicle"])]).unlink()
             env["farm.intervention"].browse(ids["interventions"]).unlink()
+            env["fleet.vehicle"].browse(ids["vehicle"]).unlink()
+            env["fleet.vehicle.model"].browse(ids["vehicle_model"]).unlink()
+            env["fleet.vehicle.model.brand"].browse(ids["brand"]).unlink()
             env["hr.contract"].browse(ids["contract"]).unlink()
             env["hr.employee"].browse(ids["employee"]).unlink()
             env["farm.task.type"].browse(ids["task_type"]).unlink()
@@ -178,3 +192,42 @@ class TestConcurrentPlanning(BaseCase):
         self.assertNotIn("committed", outcome)
         self.assertIsInstance(outcome.get("error"), REFUSALS)
         self.assertEqual(self._assignment_count(), 1)
+
+    def test_two_planners_booking_one_vehicle_cannot_both_commit(self):
+        def cleanup():
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, api.SUPERUSER_ID, {"active_test": False})
+                env["farm.intervention.booking"].search(
+                    [("vehicle_id", "=", self.ids["vehicle"])]
+                ).unlink()
+
+        self.addCleanup(cleanup)
+        values = [
+            {**self._values(index), "vehicle_id": self.ids["vehicle"], "resource_type": "vehicle"}
+            for index in (0, 1)
+        ]
+        for vals in values:
+            del vals["employee_id"]
+        cr1, cr2 = self.registry.cursor(), self.registry.cursor()
+        try:
+            env1 = api.Environment(cr1, self.uid, {})
+            env2 = api.Environment(cr2, self.uid, {"lang": "fr_FR"})
+            Booking2 = env2["farm.intervention.booking"]
+            self.assertEqual(Booking2.search_count([("vehicle_id", "=", self.ids["vehicle"])]), 0)
+            env1["farm.intervention.booking"].create(values[0])
+            cr1.commit()
+            with self.assertRaises(REFUSALS) as catcher:
+                Booking2.create(values[1])
+                cr2.commit()
+            cr2.rollback()
+            if isinstance(catcher.exception, ValidationError):
+                self.assertIn("CO-NCU-RR", str(catcher.exception))
+        finally:
+            cr1.close()
+            cr2.close()
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT COUNT(*) FROM farm_intervention_booking WHERE vehicle_id = %s",
+                [self.ids["vehicle"]],
+            )
+            self.assertEqual(cr.fetchone()[0], 1)
