@@ -6,9 +6,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_datetime
 
-# "Key (employee_id, tsrange(date_start, date_end))=(7, ["2026-03-02 07:00:00","2026-03-02
-# 12:00:00"))
-#  conflicts with existing key (...)=(7, [...))"
+# The detail of an exclusion violation: "Key (employee_id, tsrange(date_start, date_end))=
+# (7, [...)) conflicts with existing key (employee_id, tsrange(date_start, date_end))=
+# (7, ["2026-03-02 07:00:00","2026-03-02 12:00:00"))": the resource and slot already saved.
 EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^)"\]]+)"?')
 
 
