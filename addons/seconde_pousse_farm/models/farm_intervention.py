@@ -56,7 +56,7 @@ class FarmIntervention(models.Model):
     review_ids = fields.One2many("farm.intervention.review", "intervention_id", string="Reviews")
     review_state = fields.Selection(related="review_ids.state", string="Review")
     invoice_id = fields.Many2one("account.move", readonly=True, copy=False, tracking=True)
-    notes = fields.Html()
+    notes = fields.Html(groups="base.group_user", help="Internal: never shown to the farm.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )

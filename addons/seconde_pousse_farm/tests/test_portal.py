@@ -544,6 +544,12 @@ class TestFarmPortalAccess(FarmPortalCase):
         page = self.get_as("farmer_a", self.intervention_a.access_url)
         self.assertEqual(page.status_code, 200)
 
+    def test_rpc_internal_notes_hidden(self):
+        self.intervention_a.notes = "<p>Karim a oublié ses gants</p>"
+        with self.assertRaises(AccessError):
+            self.intervention_a.with_user(self.farmer_a).read(["notes"])
+        self.assertNotIn("Karim", self.get_as("farmer_a", self.intervention_a.access_url).text)
+
     def get_as(self, login, url):
         self.authenticate(login, login)
         return self.get(url)
