@@ -9,10 +9,13 @@ class FarmIntervention(models.Model):
     _inherit = "farm.intervention"
 
     assignment_ids = fields.One2many(
-        "farm.intervention.assignment", "intervention_id", string="Team"
+        "farm.intervention.assignment", "intervention_id", string="Team", groups="base.group_user"
     )
     booking_ids = fields.One2many(
-        "farm.intervention.booking", "intervention_id", string="Vehicles and equipment"
+        "farm.intervention.booking",
+        "intervention_id",
+        string="Vehicles and equipment",
+        groups="base.group_user",
     )
     team_size = fields.Integer(
         compute="_compute_team_size",

@@ -23,6 +23,16 @@ class TestAssignment(PlanningCase):
         self.assertEqual(self.intervention.team_size, 3)
         self.assertEqual(self.intervention.assignment_ids.mapped("duration"), [5.0, 5.0, 5.0])
 
+    def test_farmer_never_reads_the_team(self):
+        self.assign(self.amina)
+        contact = self.env["res.partner"].create({"name": "Exploitant", "parent_id": self.farm.id})
+        farmer = make_role_user(self.env, "farmer", login="pl_farmer", partner_id=contact.id)
+        mine = self.intervention.with_user(farmer)
+        self.assertEqual(mine.team_size, 1)
+        for field in ("assignment_ids", "booking_ids"):
+            with self.assertRaises(AccessError):
+                mine.read([field])
+
     def test_person_booked_twice_at_once_is_refused(self):
         self.assign(self.amina)
         other = self.make_intervention(day=2, start_hour=10, end_hour=15)
