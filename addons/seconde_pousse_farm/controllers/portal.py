@@ -92,47 +92,60 @@ class FarmCustomerPortal(CustomerPortal):
         ["/my/requests", "/my/requests/page/<int:page>"], type="http", auth="user", website=True
     )
     def portal_my_farm_requests(self, page=1, sortby=None, filterby=None, **kw):
-        values = self._prepare_portal_layout_values()
-        Request = request.env["farm.intervention.request"]
-        searchbar_sortings = self._farm_request_sortings()
-        sortby = sortby if sortby in searchbar_sortings else "date"
-        searchbar_filters = self._farm_request_filters()
-        filterby = filterby if filterby in searchbar_filters else "all"
-        domain = searchbar_filters[filterby]["domain"]
+        values = self._farm_list_values(
+            "farm.intervention.request",
+            "/my/requests",
+            self._farm_request_sortings(),
+            self._farm_request_filters(),
+            page,
+            sortby,
+            filterby,
+            "my_farm_requests_history",
+        )
+        values.update(
+            {
+                "farm_requests": values.pop("records"),
+                "page_name": "farm_request",
+                "is_farmer": bool(self._farm_portal_farm()),
+            }
+        )
+        return request.render("seconde_pousse_farm.portal_my_farm_requests", values)
 
-        count = Request.search_count(domain) if Request.has_access("read") else 0
+    def _farm_list_values(self, model, url, sortings, filters, page, sortby, filterby, history):
+        """A paged, sorted and filtered portal list of the farm's own records (record
+        rules keep it to the user's farm). Keeps the ids for the detail pages' pager."""
+        values = self._prepare_portal_layout_values()
+        Model = request.env[model]
+        sortby = sortby if sortby in sortings else "date"
+        filterby = filterby if filterby in filters else "all"
+        domain = filters[filterby]["domain"]
+        count = Model.search_count(domain) if Model.has_access("read") else 0
         pager = portal_pager(
-            url="/my/requests",
+            url=url,
             url_args={"sortby": sortby, "filterby": filterby},
             total=count,
             page=page,
             step=self._items_per_page,
         )
-        farm_requests = (
-            Request.search(
-                domain,
-                order=searchbar_sortings[sortby]["order"],
-                limit=self._items_per_page,
-                offset=pager["offset"],
+        records = Model
+        if count:
+            order = sortings[sortby]["order"]
+            records = Model.search(
+                domain, order=order, limit=self._items_per_page, offset=pager["offset"]
             )
-            if count
-            else Request
-        )
-        request.session["my_farm_requests_history"] = farm_requests.ids[:100]
+        request.session[history] = records.ids[:100]
         values.update(
             {
-                "farm_requests": farm_requests,
-                "page_name": "farm_request",
-                "default_url": "/my/requests",
+                "records": records,
+                "default_url": url,
                 "pager": pager,
-                "searchbar_sortings": searchbar_sortings,
+                "searchbar_sortings": sortings,
                 "sortby": sortby,
-                "searchbar_filters": searchbar_filters,
+                "searchbar_filters": filters,
                 "filterby": filterby,
-                "is_farmer": bool(self._farm_portal_farm()),
             }
         )
-        return request.render("seconde_pousse_farm.portal_my_farm_requests", values)
+        return values
 
     @http.route(["/my/requests/<int:request_id>"], type="http", auth="public", website=True)
     def portal_my_farm_request(self, request_id, access_token=None, message=None, **kw):
@@ -353,45 +366,17 @@ class FarmCustomerPortal(CustomerPortal):
         website=True,
     )
     def portal_my_farm_interventions(self, page=1, sortby=None, filterby=None, **kw):
-        values = self._prepare_portal_layout_values()
-        Intervention = request.env["farm.intervention"]
-        searchbar_sortings = self._farm_intervention_sortings()
-        sortby = sortby if sortby in searchbar_sortings else "date"
-        searchbar_filters = self._farm_intervention_filters()
-        filterby = filterby if filterby in searchbar_filters else "all"
-        domain = searchbar_filters[filterby]["domain"]
-
-        count = Intervention.search_count(domain) if Intervention.has_access("read") else 0
-        pager = portal_pager(
-            url="/my/interventions",
-            url_args={"sortby": sortby, "filterby": filterby},
-            total=count,
-            page=page,
-            step=self._items_per_page,
+        values = self._farm_list_values(
+            "farm.intervention",
+            "/my/interventions",
+            self._farm_intervention_sortings(),
+            self._farm_intervention_filters(),
+            page,
+            sortby,
+            filterby,
+            "my_farm_interventions_history",
         )
-        interventions = (
-            Intervention.search(
-                domain,
-                order=searchbar_sortings[sortby]["order"],
-                limit=self._items_per_page,
-                offset=pager["offset"],
-            )
-            if count
-            else Intervention
-        )
-        request.session["my_farm_interventions_history"] = interventions.ids[:100]
-        values.update(
-            {
-                "interventions": interventions,
-                "page_name": "farm_intervention",
-                "default_url": "/my/interventions",
-                "pager": pager,
-                "searchbar_sortings": searchbar_sortings,
-                "sortby": sortby,
-                "searchbar_filters": searchbar_filters,
-                "filterby": filterby,
-            }
-        )
+        values.update({"interventions": values.pop("records"), "page_name": "farm_intervention"})
         return request.render("seconde_pousse_farm.portal_my_farm_interventions", values)
 
     @http.route(
