@@ -37,6 +37,7 @@ ensure_venv() {
         {
             "$PY" -m pip install -q --upgrade pip wheel "setuptools<70"
             "$PY" -m pip install -q -r "$ROOT/requirements/dev.txt"
+            "$PY" -m pip install -q --no-deps -r "$ROOT/requirements/oca.txt"
         } 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
         # the pipe above hides pip's exit status: check the result instead
         PYTHONPATH="$ODOO_PATH" "$PY" -c "import lxml, psycopg2, werkzeug, pytest_odoo, websocket, ruff" \

@@ -13,6 +13,7 @@
         "fleet",
         "maintenance",
         "hr_holidays",
+        "web_timeline",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -80,6 +80,16 @@ class FarmPlanningSlot(models.AbstractModel):
                 )
             )
 
+    @api.model
+    def _calendar_action(self, domain, context, name):
+        """One person's or resource's own calendar: this model's action, calendar first."""
+        xmlid = f"seconde_pousse_planning.{self._table}_action"
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["views"] = [view for view in action["views"] if view[1] != "timeline"]
+        action["view_mode"] = ",".join(mode for _id, mode in action["views"])
+        action.update({"domain": domain, "context": context, "display_name": name})
+        return action
+
     def _fmt(self, value):
         return format_when(self.env, value)
 

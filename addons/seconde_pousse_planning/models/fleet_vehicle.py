@@ -16,10 +16,8 @@ class FleetVehicle(models.Model):
     def action_open_bookings(self):
         """The vehicle's own calendar."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "seconde_pousse_planning.farm_intervention_booking_action"
+        return self.env["farm.intervention.booking"]._calendar_action(
+            [("vehicle_id", "=", self.id)],
+            {"default_vehicle_id": self.id, "default_resource_type": "vehicle"},
+            self.display_name,
         )
-        action["domain"] = [("vehicle_id", "=", self.id)]
-        action["context"] = {"default_vehicle_id": self.id, "default_resource_type": "vehicle"}
-        action["display_name"] = self.display_name
-        return action

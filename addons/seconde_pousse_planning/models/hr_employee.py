@@ -22,10 +22,6 @@ class HrEmployee(models.Model):
     def action_open_assignments(self):
         """The person's own calendar."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "seconde_pousse_planning.farm_intervention_assignment_action"
+        return self.env["farm.intervention.assignment"]._calendar_action(
+            [("employee_id", "=", self.id)], {"default_employee_id": self.id}, self.name
         )
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id}
-        action["display_name"] = self.name
-        return action

@@ -15,10 +15,8 @@ class MaintenanceEquipment(models.Model):
     def action_open_bookings(self):
         """The equipment's own calendar."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "seconde_pousse_planning.farm_intervention_booking_action"
+        return self.env["farm.intervention.booking"]._calendar_action(
+            [("equipment_id", "=", self.id)],
+            {"default_equipment_id": self.id, "default_resource_type": "equipment"},
+            self.display_name,
         )
-        action["domain"] = [("equipment_id", "=", self.id)]
-        action["context"] = {"default_equipment_id": self.id, "default_resource_type": "equipment"}
-        action["display_name"] = self.display_name
-        return action

@@ -6,5 +6,6 @@ from . import (
     test_query_count,
     test_roster,
     test_team_builder,
+    test_timeline_ui,
     test_views,
 )

@@ -16,6 +16,10 @@ class TestViews(PlanningCase):
             views = [(False, mode) for mode in action.view_mode.split(",")]
             result = model.get_views(views)
             self.assertEqual(set(result["views"]), {mode for _id, mode in views})
+        timeline = self.env(user=self.supervisor_user)["farm.intervention.assignment"].get_views(
+            [(False, "timeline")]
+        )["views"]["timeline"]["arch"]
+        self.assertIn('default_group_by="employee_id"', timeline)
         builder = self.env(user=self.supervisor_user)["farm.team.builder"]
         self.assertIn("line_ids", builder.get_views([(False, "form")])["views"]["form"]["arch"])
         intervention = self.env(user=self.supervisor_user)["farm.intervention"]
