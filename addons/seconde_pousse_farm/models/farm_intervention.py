@@ -83,13 +83,6 @@ class FarmIntervention(models.Model):
                     _("%(name)s: the end must be after the start.", name=intervention.name)
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("farm.intervention") or "/"
-        return super().create(vals_list)
-
     def write(self, vals):
         result = super().write(vals)
         if "state" in vals:

@@ -99,11 +99,6 @@ class FarmInterventionRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("farm.intervention.request") or "/"
-                )
         requests = super().create(vals_list)
         for request in requests:
             request.message_subscribe(partner_ids=(request.contact_id or request.partner_id).ids)

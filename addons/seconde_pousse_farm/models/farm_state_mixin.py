@@ -1,12 +1,21 @@
-from odoo import _, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
 class FarmStateMixin(models.AbstractModel):
-    """Workflow helpers shared by requests and interventions (a `name` and a `state`)."""
+    """Workflow helpers shared by requests and interventions (a `name` and a `state`).
+
+    Records are named from the ir.sequence whose code is the model's name."""
 
     _name = "farm.state.mixin"
     _description = "Farm workflow helpers"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
+        return super().create(vals_list)
 
     def _group_expand_states(self, states, domain):
         """Show every state as a kanban column, even an empty one."""
