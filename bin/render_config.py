@@ -16,6 +16,18 @@ PG_ENV = {
 }
 
 
+def addons_path(root, odoo_path):
+    """Odoo's addon folders that exist in this layout, then ours.
+
+    The packaged nightly (and the Debian package) keeps every addon in odoo/addons; a git
+    checkout also has a top-level addons/. A folder that does not exist would make Odoo
+    answer HTTP 500 for every asset, so only existing ones are named.
+    """
+    candidates = [os.path.join(odoo_path, "odoo", "addons"), os.path.join(odoo_path, "addons")]
+    found = [path for path in candidates if os.path.isdir(path)]
+    return [*found, os.path.join(root, "addons")]
+
+
 def main(root, odoo_path, target):
     parser = configparser.RawConfigParser()
     parser.read(os.path.join(root, "config", "odoo.conf"))
@@ -23,8 +35,7 @@ def main(root, odoo_path, target):
     for env_name, option in PG_ENV.items():
         if os.environ.get(env_name):
             options[option] = os.environ[env_name]
-    addons = [os.path.join(odoo_path, "odoo", "addons"), os.path.join(odoo_path, "addons")]
-    options["addons_path"] = ",".join([*addons, os.path.join(root, "addons")])
+    options["addons_path"] = ",".join(addons_path(root, odoo_path))
     options["data_dir"] = os.path.join(root, ".run", "data")
     with open(target, "w", encoding="utf-8") as handle:
         parser.write(handle)
