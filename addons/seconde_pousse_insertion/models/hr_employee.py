@@ -1,13 +1,21 @@
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.view_validation import get_expression_field_names
 
 COUNSELLOR = "seconde_pousse_base.group_counsellor"
 STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+# Odoo keeps an employee's chatter and activities to HR officers: counsellors, who follow
+# insertion employees without being HR officers, need them too (deadline reminders).
+HR_OR_COUNSELLOR = "hr.group_hr_user,seconde_pousse_base.group_counsellor"
 DEADLINE_DAYS = 30
 DAYS_PER_MONTH = 365.25 / 12
 CDDI_MAX_MONTHS = 24
+# A modifier that needs a field the user cannot read takes the value that hides it.
+SAFE_MODIFIERS = {"invisible": "True", "column_invisible": "True", "readonly": "True"}
 
 
 class HrEmployee(models.Model):
@@ -69,6 +77,28 @@ class HrEmployee(models.Model):
     cddi_over_limit = fields.Boolean(
         string="CDDI over 24 months", compute="_compute_cddi_months", groups=COUNSELLOR
     )
+    # mail.activity.mixin and mail.thread, as hr declares them, plus counsellors
+    activity_ids = fields.One2many(groups=HR_OR_COUNSELLOR)
+    activity_state = fields.Selection(groups=HR_OR_COUNSELLOR)
+    activity_user_id = fields.Many2one(groups=HR_OR_COUNSELLOR)
+    activity_type_id = fields.Many2one(groups=HR_OR_COUNSELLOR)
+    activity_type_icon = fields.Char(groups=HR_OR_COUNSELLOR)
+    activity_date_deadline = fields.Date(groups=HR_OR_COUNSELLOR)
+    my_activity_date_deadline = fields.Date(groups=HR_OR_COUNSELLOR)
+    activity_summary = fields.Char(groups=HR_OR_COUNSELLOR)
+    activity_exception_decoration = fields.Selection(groups=HR_OR_COUNSELLOR)
+    activity_exception_icon = fields.Char(groups=HR_OR_COUNSELLOR)
+    message_main_attachment_id = fields.Many2one(groups=HR_OR_COUNSELLOR)
+    message_is_follower = fields.Boolean(groups=HR_OR_COUNSELLOR)
+    message_follower_ids = fields.One2many(groups=HR_OR_COUNSELLOR)
+    message_partner_ids = fields.Many2many(groups=HR_OR_COUNSELLOR)
+    message_ids = fields.One2many(groups=HR_OR_COUNSELLOR)
+    has_message = fields.Boolean(groups=HR_OR_COUNSELLOR)
+    message_needaction = fields.Boolean(groups=HR_OR_COUNSELLOR)
+    message_needaction_counter = fields.Integer(groups=HR_OR_COUNSELLOR)
+    message_has_error = fields.Boolean(groups=HR_OR_COUNSELLOR)
+    message_has_error_counter = fields.Integer(groups=HR_OR_COUNSELLOR)
+    message_attachment_count = fields.Integer(groups=HR_OR_COUNSELLOR)
 
     @api.depends("pathway_ids.stage", "pathway_ids.date_start", "pathway_ids.active")
     def _compute_current_pathway_id(self):
@@ -103,6 +133,30 @@ class HrEmployee(models.Model):
                         name=employee.name,
                     )
                 )
+
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """Counsellors read employees without being HR officers. Odoo drops the fields
+        they cannot read from the view, but an element of another module may still depend
+        on one (hr_work_entry's button on `has_work_entries`), which crashes the web
+        client: for them, such an element is hidden (or read-only) and the field left out.
+        """
+        result = super().get_view(view_id, view_type, **options)
+        if self.env.user.has_group("hr.group_hr_user") or not self.browse().has_access("read"):
+            return result  # HR officers read every field; others get the public profile
+        hidden = {name for name, field in self._fields.items() if not field.is_accessible(self.env)}
+        arch = etree.fromstring(result["arch"])
+        for node in list(arch.iter(etree.Element)):
+            in_subview = any(parent.tag == "field" for parent in node.iterancestors())
+            if node.tag == "field" and node.get("name") in hidden and not in_subview:
+                node.getparent().remove(node)
+                continue
+            for attribute, safe_value in SAFE_MODIFIERS.items():
+                expression = node.get(attribute)
+                if expression and get_expression_field_names(expression) & hidden:
+                    node.set(attribute, safe_value)
+        result["arch"] = etree.tostring(arch, encoding="unicode")
+        return result
 
     def action_print_skills_certificate(self):
         return self.env.ref(

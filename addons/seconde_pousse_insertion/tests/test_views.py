@@ -1,5 +1,8 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools.view_validation import get_expression_field_names
 
 from .common import InsertionCommon
 
@@ -88,6 +91,25 @@ class TestViews(InsertionCommon, TransactionCase):
                 self.open_action(self.counsellor, xmlid)
         form = self.env["hr.employee"].with_user(self.counsellor).get_views([(False, "form")])
         self.assertIn("pass_iae_number", form["views"]["form"]["arch"])
+
+    def test_counsellor_employee_form_needs_only_fields_she_reads(self):
+        """The web client fails on a modifier naming a field it was not given (another
+        module's button on hr_work_entry's `has_work_entries`, for HR officers only)."""
+        result = self.env["hr.employee"].with_user(self.counsellor).get_views([(False, "form")])
+        fields = result["models"]["hr.employee"]["fields"]
+        arch = etree.fromstring(result["views"]["form"]["arch"])
+        self.assertNotIn("has_work_entries", fields)
+        for node in arch.iter(etree.Element):
+            if any(parent.tag == "field" for parent in node.iterancestors()):
+                continue  # a sub-view of another model
+            if node.tag == "field":
+                self.assertIn(node.get("name"), fields)
+            for attribute in ("invisible", "readonly", "required", "column_invisible"):
+                names = get_expression_field_names(node.get(attribute) or "")
+                unknown = {n for n in names if "." not in n} - set(fields) - {"context", "uid"}
+                self.assertFalse(unknown, etree.tostring(node)[:200])
+        # her deadline reminders and the history, in the chatter
+        self.employee.with_user(self.counsellor).read(["activity_ids", "message_ids"])
 
     def test_counsellor_opens_indicators_and_settings(self):
         wizard_views = (
