@@ -8,6 +8,7 @@ from . import (
     farm_task_type_skill,
     fleet_vehicle,
     hr_employee,
+    hr_employee_public,
     insertion_skill_evaluation,
     insertion_work_hours,
     maintenance_equipment,

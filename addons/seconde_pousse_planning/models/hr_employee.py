@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -16,7 +18,7 @@ class HrEmployee(models.Model):
         ),
     )
     assignment_ids = fields.One2many(
-        "farm.intervention.assignment", "employee_id", string="Assignments"
+        "farm.intervention.assignment", "employee_id", string="Assignments", groups=STAFF
     )
 
     def action_open_assignments(self):

@@ -1,0 +1,27 @@
+from odoo import fields, models
+
+STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+
+
+class HrEmployeePublic(models.Model):
+    """Every internal user who is not an HR officer reads employees through their public
+    profile (as for hr_skills' skills): the licences are public, the assignments are for
+    the Seconde Pousse staff who may read them."""
+
+    _inherit = "hr.employee.public"
+
+    licence_ids = fields.Many2many(
+        "farm.licence",
+        "hr_employee_farm_licence_rel",
+        "employee_id",
+        "licence_id",
+        string="Licences",
+        readonly=True,
+    )
+    assignment_ids = fields.One2many(
+        "farm.intervention.assignment",
+        "employee_id",
+        string="Assignments",
+        readonly=True,
+        groups=STAFF,
+    )
