@@ -4,18 +4,21 @@ from odoo.tools import SQL
 
 from .farm_planning_slot import format_when, intervention_label
 
+SUPERVISOR = "seconde_pousse_base.group_supervisor"
+STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+
 
 class FarmIntervention(models.Model):
     _inherit = "farm.intervention"
 
     assignment_ids = fields.One2many(
-        "farm.intervention.assignment", "intervention_id", string="Team", groups="base.group_user"
+        "farm.intervention.assignment", "intervention_id", string="Team", groups=STAFF
     )
     booking_ids = fields.One2many(
         "farm.intervention.booking",
         "intervention_id",
         string="Vehicles and equipment",
-        groups="base.group_user",
+        groups=SUPERVISOR,
     )
     team_size = fields.Integer(
         compute="_compute_team_size",
