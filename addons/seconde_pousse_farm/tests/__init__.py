@@ -7,6 +7,7 @@ from . import (
     test_invoicing,
     test_performance,
     test_portal,
+    test_portal_screens,
     test_portal_tour,
     test_task_type,
 )

@@ -5,6 +5,7 @@ from . import (
     test_install,
     test_query_count,
     test_roster,
+    test_screens,
     test_team_builder,
     test_timeline_ui,
     test_views,

@@ -1,0 +1,49 @@
+"""The platform the suite runs on: every Python package that an installed module needs
+is importable, and staff land on the Seconde Pousse app."""
+
+import importlib
+import importlib.metadata
+
+from packaging.requirements import Requirement
+
+from odoo.modules.module import check_python_external_dependency, get_manifest
+from odoo.tests import TransactionCase, tagged
+
+from .common import make_role_user
+
+
+def import_names(distribution):
+    """The top-level modules a distribution provides (pyOpenSSL provides OpenSSL)."""
+    provided = importlib.metadata.packages_distributions()
+    names = [
+        name for name, dists in provided.items() if distribution.lower() in map(str.lower, dists)
+    ]
+    return names or [distribution]
+
+
+@tagged("post_install", "-at_install")
+class TestPlatform(TransactionCase):
+    def test_external_python_dependencies_of_installed_modules_import(self):
+        """An auto-installed module (account_peppol needs phonenumbers) must not break a
+        fresh install: requirements/ provides what every installed module declares."""
+        modules = self.env["ir.module.module"].search([("state", "=", "installed")])
+        checked = {}
+        for module in modules:
+            python = get_manifest(module.name).get("external_dependencies", {}).get("python", [])
+            for dependency in python:
+                checked.setdefault(dependency, module.name)
+        self.assertIn("phonenumbers", checked)  # the one that broke the nightly
+        for dependency, module in sorted(checked.items()):
+            with self.subTest(dependency=dependency, module=module):
+                check_python_external_dependency(dependency)
+                name = Requirement(dependency).name
+                for import_name in import_names(name):
+                    importlib.import_module(import_name)
+
+    def test_staff_land_on_the_seconde_pousse_app(self):
+        """The web client opens the first app of the menu: ours, before Discuss."""
+        root = self.env.ref("seconde_pousse_base.menu_root")
+        for role in ("coordinator", "supervisor", "counsellor"):
+            user = make_role_user(self.env, role, login=f"landing_{role}")
+            menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
+            self.assertEqual(menus["root"]["children"][0], root.id, role)

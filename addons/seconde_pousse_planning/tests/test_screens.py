@@ -1,0 +1,179 @@
+"""Every screen of ours opens in the real web client, as each role sees it.
+
+For the coordinator, the supervisor, the counsellor and the accountant, headless
+Chromium opens every menu of ours the user sees, then the form of one record of each of
+our models (and of the models our menus list) that the user may read. Any client error
+(an error dialog, an uncaught exception, a console error) fails the test. The farmer
+opens every portal page of theirs the same way.
+"""
+
+import json
+from datetime import date
+
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.seconde_pousse_base.tests.common import make_role_user
+
+from .common import PlanningCase
+
+OPEN_EVERY_SCREEN = """
+(async () => {
+    const env = odoo.__WOWL_DEBUG__.root.env;
+    const screens = %s;
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 400));
+    const problems = [];
+    for (const screen of screens) {
+        console.log(`opening ${screen.label}`);
+        try {
+            await env.services.action.doAction(screen.action, {clearBreadcrumbs: true});
+            await idle();
+        } catch (error) {
+            problems.push(`${screen.label}: ${error.message || error}`);
+            continue;
+        }
+        const dialog = document.querySelector(".o_error_dialog");
+        if (dialog) {
+            problems.push(`${screen.label}: ${dialog.closest(".modal").innerText.slice(0, 300)}`);
+        } else if (!document.querySelector(".o_view_controller")) {
+            problems.push(`${screen.label}: no view was shown`);
+        }
+        await env.services.action.doAction({type: "ir.actions.act_window_close"});
+    }
+    if (problems.length) {
+        console.error(`screens with a problem:\\n${problems.join("\\n")}`);
+    } else {
+        console.log(`${screens.length} screens opened`);
+        console.log("test successful");
+    }
+})();
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestScreensPerRole(PlanningCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.accountant = make_role_user(env, "accountant", login="scr_acc", email="a@example.com")
+        request = env["farm.intervention.request"].create(
+            {
+                "partner_id": cls.farm.id,
+                "description": "Taille des oliviers",
+                "task_type_ids": [Command.set(cls.task_type.ids)],
+                "date_from": date(2026, 3, 2),
+                "date_to": date(2026, 3, 6),
+                "estimated_hours": 8.0,
+            }
+        )
+        cls.intervention.request_id = request
+        cls.assign(cls, cls.sup_employee, role="supervisor")
+        cls.assign(cls, cls.amina)
+        cls.book(cls, cls.van)
+        env["farm.intervention.review"].create({"intervention_id": cls.intervention.id})
+        env["farm.production"].create({"name": "Maraîchage test"})
+        skill_type = env["hr.skill.type"].create(
+            {
+                "name": "Arboriculture (test)",
+                "skill_level_ids": [Command.create({"name": "Débutant", "level_progress": 20})],
+                "skill_ids": [Command.create({"name": "Taille"})],
+            }
+        )
+        env["farm.task.type.skill"].create(
+            {
+                "task_type_id": cls.task_type.id,
+                "skill_id": skill_type.skill_ids.id,
+                "target_level_id": skill_type.skill_level_ids.id,
+            }
+        )
+        pathway = env["insertion.pathway"].create(
+            {"employee_id": cls.amina.id, "date_start": date(2026, 1, 5)}
+        )
+        env["insertion.barrier"].create(
+            {"name": "Pas de permis", "pathway_id": pathway.id, "barrier_type": "mobility"}
+        )
+        env["insertion.action"].create({"name": "Entretien", "pathway_id": pathway.id})
+        env["insertion.skill.evaluation"].create(
+            {
+                "employee_id": cls.amina.id,
+                "skill_id": skill_type.skill_ids.id,
+                "skill_level_id": skill_type.skill_level_ids.id,
+            }
+        )
+        env["insertion.work.hours"].create(
+            {"employee_id": cls.amina.id, "month": date(2026, 3, 1), "hours": 20.0}
+        )
+
+    def models_with_our_views(self):
+        """The models that have a view of ours: our own models and those we extend."""
+        data = self.env["ir.model.data"].search(
+            [("module", "=like", "seconde_pousse%"), ("model", "=", "ir.ui.view")]
+        )
+        views = self.env["ir.ui.view"].browse(data.mapped("res_id"))
+        return {
+            view.model
+            for view in views
+            if view.type != "qweb"
+            and not self.env[view.model]._transient
+            and not self.env[view.model]._abstract
+        }
+
+    def screens_of(self, user):
+        """The menus of ours the user sees, then one record of each model they read."""
+        menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
+        screens, models = [], self.models_with_our_views()
+        for menu in menus.values():
+            if not str(menu.get("xmlid", "")).startswith("seconde_pousse") or not menu["action"]:
+                continue
+            action_model, action_id = menu["action"].split(",")
+            screens.append({"label": f"menu {menu['xmlid']}", "action": int(action_id)})
+            action = self.env[action_model].browse(int(action_id))
+            if (
+                action_model == "ir.actions.act_window"
+                and not self.env[action.res_model]._transient
+            ):
+                models.add(action.res_model)
+        for model in sorted(models):
+            records = self.env[model].with_user(user)
+            if not records.has_access("read"):
+                continue
+            record = records.search([], limit=1, order="id desc")
+            if not record and not model.startswith(("farm.", "insertion.")):
+                continue  # a core model whose records this role does not see
+            self.assertTrue(record, f"no {model} record for {user.login} to open")
+            screens.append(
+                {
+                    "label": f"form {model}",
+                    "action": {
+                        "type": "ir.actions.act_window",
+                        "res_model": model,
+                        "res_id": record.id,
+                        "views": [[False, "form"]],
+                    },
+                }
+            )
+        return screens
+
+    def open_every_screen(self, user, at_least):
+        screens = self.screens_of(user)
+        self.assertGreaterEqual(len(screens), at_least, [s["label"] for s in screens])
+        self.browser_js(
+            "/odoo",
+            OPEN_EVERY_SCREEN % json.dumps(screens),
+            "odoo.isReady",
+            login=user.login,
+            timeout=240,
+        )
+
+    def test_coordinator_opens_every_screen(self):
+        self.open_every_screen(self.coordinator, at_least=30)
+
+    def test_supervisor_opens_every_screen(self):
+        self.open_every_screen(self.supervisor_user, at_least=20)
+
+    def test_counsellor_opens_every_screen(self):
+        self.open_every_screen(self.counsellor, at_least=15)
+
+    def test_accountant_opens_every_screen(self):
+        self.open_every_screen(self.accountant, at_least=3)
