@@ -78,16 +78,23 @@ render_config() {
 
 odoo() { "$PY" "$ODOO_PATH/odoo-bin" -c "$CONF" "$@"; }
 
-db_exists() {
-    "$PY" - "$CONF" "$1" <<'PYEOF'
-import configparser, sys
-import psycopg2
-opts = configparser.RawConfigParser(); opts.read(sys.argv[1]); o = opts["options"]
-conn = psycopg2.connect(host=o["db_host"], port=o["db_port"], user=o["db_user"],
-                        password=o["db_password"], dbname="postgres")
-cur = conn.cursor(); cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[2],))
-sys.exit(0 if cur.fetchone() else 1)
-PYEOF
+# What a database holds: missing, empty, partial or ready (see bin/dbtool.py).
+db_state() { "$PY" "$ROOT/bin/dbtool.py" "$CONF" state "$1" "$SP_ADDONS"; }
+
+db_exists() { [ "$(db_state "$1")" != missing ]; }
+
+# step LABEL LOG COMMAND...: one line per step with its time; the command's output goes
+# to LOG, whose last lines are shown if it fails.
+step() {
+    local label=$1 log=$2 started=$SECONDS; shift 2
+    printf '\033[1m[seconde-pousse]\033[0m %s… ' "$label" >&2
+    if "$@" >>"$log" 2>&1; then
+        printf 'done in %s s.\n' "$((SECONDS - started))" >&2
+    else
+        printf 'FAILED after %s s.\n' "$((SECONDS - started))" >&2
+        tail -25 "$log" >&2
+        die "$label failed. Full log: $log"
+    fi
 }
 
 # Create an empty database whose company is in France (so l10n_fr_account loads the
@@ -104,18 +111,34 @@ prepare() {
     export PYTHONPATH="$ODOO_PATH${PYTHONPATH:+:$PYTHONPATH}"
 }
 
-drop_db() {
-    "$PY" - "$CONF" "$1" "$RUN_DIR/data/filestore" <<'PYEOF'
-import configparser, shutil, sys
-import psycopg2
-from psycopg2 import sql
-opts = configparser.RawConfigParser(); opts.read(sys.argv[1]); o = opts["options"]
-conn = psycopg2.connect(host=o["db_host"], port=o["db_port"], user=o["db_user"],
-                        password=o["db_password"], dbname="postgres")
-conn.autocommit = True
-conn.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(sys.argv[2])))
-shutil.rmtree(f"{sys.argv[3]}/{sys.argv[2]}", ignore_errors=True)
-PYEOF
+drop_db() { "$PY" "$ROOT/bin/dbtool.py" "$CONF" drop "$1"; }
+
+# The HTTP port odoo-bin will use: --http-port=N, --http-port N, -p N or -pN among the
+# arguments (the last one wins, as in odoo-bin), else the configuration's http_port.
+http_port() {
+    local port next=""
+    port=$(sed -n 's/^http_port *= *//p' "$CONF" 2>/dev/null || true); port=${port:-8069}
+    for arg in "$@"; do
+        if [ -n "$next" ]; then port=$arg; next=""; continue; fi
+        case "$arg" in
+            --http-port=*) port=${arg#--http-port=} ;;
+            --http-port|-p) next=1 ;;
+            -p?*) port=${arg#-p} ;;
+        esac
+    done
+    echo "$port"
+}
+
+# Wait until Odoo answers on PORT, or its process PID has ended (then fail).
+wait_for_http() {
+    local port=$1 pid=$2
+    for _ in $(seq 180); do
+        kill -0 "$pid" 2>/dev/null || return 1
+        "$PY" -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" \
+            "http://127.0.0.1:$port/web/health" 2>/dev/null && return 0
+        sleep 1
+    done
+    return 1
 }
 
 # Debian packages the commands need: wkhtmltopdf prints Odoo's PDF reports (reviews,
