@@ -1,11 +1,15 @@
 """Tests of the repository itself: the commands' contract and the addons' layout."""
 
 import ast
+import importlib.util
+import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"
@@ -76,17 +80,160 @@ def test_farm_and_insertion_never_reference_each_other_or_planning():
                     assert name not in text, f"{path.relative_to(ROOT)} refers to {name}"
 
 
-def test_docker_compose_uses_official_images_and_named_volumes():
+def compose_command():
+    """The compose tool where the machine has one: the docker plugin or docker-compose."""
+    docker = shutil.which("docker")
+    if (
+        docker
+        and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0
+    ):
+        return [docker, "compose"]
+    return [shutil.which("docker-compose")] if shutil.which("docker-compose") else None
+
+
+def test_docker_image_builds_on_the_official_odoo_image():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^FROM odoo:18\.0$", dockerfile, re.M)
+    assert "requirements/oca.txt" in dockerfile  # web_timeline, absent from odoo:18.0
+    assert "COPY addons /mnt/seconde-pousse" in dockerfile
+    conf = (ROOT / "docker" / "odoo.conf").read_text()
+    paths = re.search(r"^addons_path = (.*)$", conf, re.M).group(1).split(",")
+    assert paths == [
+        "/mnt/seconde-pousse",
+        "/opt/oca/odoo/addons",
+        "/usr/lib/python3/dist-packages/odoo/addons",
+    ]
+    init = (ROOT / "docker" / "init.sh").read_text()
+    assert ",".join(SUITE) in init and "l10n_fr_account" in init
+    assert "create_db.py" in init and "demo fr_FR" in init
+    for ignored in (".venv", ".run", ".git"):
+        assert ignored in (ROOT / ".dockerignore").read_text().split()
+
+
+def test_docker_compose_builds_the_image_and_inits_the_database_once():
     text = (ROOT / "docker-compose.yml").read_text()
-    assert re.search(r"^\s+image: odoo:18\.0$", text, re.M)
     assert re.search(r"^\s+image: postgres:16$", text, re.M)
-    assert "./addons:/mnt/extra-addons" in text
-    assert "./config/odoo.conf:/etc/odoo/odoo.conf" in text
+    assert text.count("image: seconde-pousse:18.0") == 2 and "build: ." in text
+    assert 'command: ["/opt/seconde-pousse/init.sh"]' in text
+    assert "condition: service_completed_successfully" in text
     volumes = text.split("\nvolumes:\n", 1)[1]
     assert "seconde-pousse-db:" in volumes and "seconde-pousse-data:" in volumes
-    compose = shutil.which("docker-compose")
+    compose = compose_command()
     if compose:  # the compose tool itself, where the machine has it
         result = subprocess.run(
-            [compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"], capture_output=True
+            [*compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
+            capture_output=True,
         )
         assert result.returncode == 0, result.stderr
+
+
+def load_bin(name):
+    """A helper script of bin/, imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bin" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fake_odoo(tmp_path, layout, modules=("hr", "account")):
+    """An Odoo tree in the packaged layout (odoo/addons only) or a git checkout's."""
+    folders = {"packaged": ["odoo/addons"], "git": ["odoo/addons", "addons"]}[layout]
+    for module in modules:
+        folder = tmp_path / folders[-1] / module
+        (folder / "tests").mkdir(parents=True)
+        (folder / "__manifest__.py").write_text("{}")
+        (folder / "tests" / "test_x.py").write_text("")
+    (tmp_path / "odoo" / "addons").mkdir(parents=True, exist_ok=True)
+    return tmp_path
+
+
+def test_addons_path_names_only_folders_that_exist(tmp_path):
+    render = load_bin("render_config")
+    packaged = fake_odoo(tmp_path / "nightly", "packaged")
+    assert render.addons_path("/repo", str(packaged)) == [
+        f"{packaged}/odoo/addons",
+        "/repo/addons",
+    ]
+    git = fake_odoo(tmp_path / "git", "git")
+    assert render.addons_path("/repo", str(git)) == [
+        f"{git}/odoo/addons",
+        f"{git}/addons",
+        "/repo/addons",
+    ]
+
+
+def test_core_suites_are_found_in_either_layout_or_fail_loudly(tmp_path):
+    core = load_bin("core_tests")
+    for layout in ("packaged", "git"):
+        odoo = fake_odoo(tmp_path / layout, layout)
+        found = core.locate(str(odoo), "hr")
+        assert found.endswith("/hr/tests") and os.path.isdir(found)
+        assert core.locate(str(odoo), "account/tests/test_x.py").endswith("test_x.py")
+        with pytest.raises(SystemExit, match="Odoo's tests fleet were not found"):
+            core.locate(str(odoo), "fleet")
+
+
+def write_run(logs, label, passed, failed_ids, reason="AssertionError: boom"):
+    cases = [f'<testcase classname="c" name="ok{i}"/>' for i in range(passed)]
+    cases += [
+        f'<testcase classname="c" name="{n}"><failure message="x"/></testcase>' for n in failed_ids
+    ]
+    suite = f'tests="{len(cases)}" failures="{len(failed_ids)}" errors="0" skipped="0"'
+    xml = f"<testsuites><testsuite {suite}>{''.join(cases)}</testsuite></testsuites>"
+    (logs / f"{label}.xml").write_text(xml)
+    (logs / f"{label}.json").write_text(json.dumps(dict.fromkeys(failed_ids, reason)))
+    (logs / f"{label}.rc").write_text("1" if failed_ids else "0")
+
+
+def test_summary_fails_only_for_core_tests_that_pass_without_us(tmp_path, capsys):
+    summary = load_bin("summary")
+    write_run(tmp_path, "seconde-pousse", 5, [])
+    write_run(tmp_path, "odoo-core", 10, ["known", "ours", "flaky"])
+    write_run(tmp_path, "odoo-core-again", 1, ["known", "ours"])
+    write_run(tmp_path, "odoo-core-baseline", 2, ["known"], reason="needs the network")
+    assert summary.main(str(tmp_path), "1") == 1
+    out = capsys.readouterr().out
+    assert "FAILS BECAUSE OF OUR ADDONS (passes without them): ours" in out
+    assert "fails without our addons too (not counted against us): known — needs the network" in out
+    assert "(flaky): flaky" in out
+    assert out.splitlines()[-1] == "total: 15 passed, 1 failed, 0 skipped"
+    write_run(tmp_path, "odoo-core-baseline", 1, ["known", "ours"])
+    assert summary.main(str(tmp_path), "1") == 0
+    assert "odoo-core: 10 passed, 0 failed because of us, 2 failing without us too" in (
+        capsys.readouterr().out
+    )
+
+
+def test_summary_fails_when_a_run_collects_no_test(tmp_path, capsys):
+    summary = load_bin("summary")
+    write_run(tmp_path, "seconde-pousse", 0, [])
+    write_run(tmp_path, "odoo-core", 3, [])
+    assert summary.main(str(tmp_path), "1") == 1
+    assert "Seconde Pousse tests: the run collected no test." in capsys.readouterr().out
+    write_run(tmp_path, "seconde-pousse", 3, [])
+    write_run(tmp_path, "odoo-core", 0, [])
+    assert summary.main(str(tmp_path), "1") == 1
+    assert "Odoo's core tests: the run collected no test." in capsys.readouterr().out
+
+
+def test_bin_run_serves_on_the_port_it_was_given():
+    def port(*args):
+        script = f'source "{ROOT}/bin/_lib.sh"; CONF=/nonexistent; http_port "$@"'
+        result = subprocess.run(["bash", "-c", script, "x", *args], capture_output=True, text=True)
+        return result.stdout.strip()
+
+    assert port() == "8069"
+    assert port("--http-port=8070") == "8070"
+    assert port("--dev=xml", "-p", "8071") == "8071"
+    assert port("-p8072") == "8072"
+    assert port("--http-port", "8073") == "8073"
+
+
+def test_summary_fails_when_the_failed_core_tests_could_not_run_again(tmp_path, capsys):
+    summary = load_bin("summary")
+    write_run(tmp_path, "seconde-pousse", 5, [])
+    write_run(tmp_path, "odoo-core", 10, ["a", "b"])
+    write_run(tmp_path, "odoo-core-again", 0, [])  # collected nothing: no excuse
+    write_run(tmp_path, "odoo-core-baseline", 0, ["a", "b"])
+    assert summary.main(str(tmp_path), "1") == 1
+    assert "odoo-core-again: the 2 failed tests did not all run again." in capsys.readouterr().out
