@@ -7,6 +7,7 @@ from . import (
     insertion_pathway,
     insertion_skill_evaluation,
     insertion_work_hours,
+    ir_attachment,
     mail_message,
     res_company,
     res_config_settings,

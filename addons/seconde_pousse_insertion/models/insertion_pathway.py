@@ -231,14 +231,6 @@ class InsertionPathway(models.Model):
         return result
 
     @api.model
-    def _get_mail_message_access(self, res_ids, operation, model_name=None):
-        """The chatter of a pathway may hold social details: reading it requires the
-        right to change the pathway (counsellors), not only to read it (supervisors)."""
-        check_operation = super()._get_mail_message_access(
-            res_ids, operation, model_name=model_name
-        )
-        return "write" if check_operation == "read" else check_operation
-
     def action_start_pathway(self):
         self.write({"stage": "pathway"})
 

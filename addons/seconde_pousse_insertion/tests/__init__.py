@@ -1,4 +1,5 @@
 from . import (
+    test_confidential_documents,
     test_hr_contract,
     test_hr_employee,
     test_insertion_action,
