@@ -1,4 +1,5 @@
 # ruff: noqa: I001 - Odoo builds models in import order: the mixin comes first
+from . import farm_workflow_guard
 from . import farm_state_mixin
 from . import farm_production
 from . import res_partner
@@ -6,4 +7,5 @@ from . import farm_task_type
 from . import farm_intervention_request
 from . import farm_intervention
 from . import farm_intervention_review
+from . import farm_intervention_invoice
 from . import account_move

@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -12,6 +12,9 @@ FREQUENCY_STEPS = {
     "monthly": relativedelta(months=1),
 }
 MAX_VISITS = 60
+MAX_ESTIMATED_HOURS = 5000  # a season of a full team: more is a typing error
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+MAX_PERIOD_DAYS = 3 * 366
 WORK_START = time(8, 0)
 
 
@@ -20,6 +23,7 @@ class FarmInterventionRequest(models.Model):
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "farm.state.mixin"]
     _description = "Intervention request"
     _order = "id desc"
+    _workflow_fields = ("state", "refusal_reason")
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -69,6 +73,17 @@ class FarmInterventionRequest(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    submission_key = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+        help="Key of the portal form that sent the request: sending it twice (a double "
+        "click, a retry after a lost answer) creates one request.",
+    )
+
+    _sql_constraints = [
+        ("submission_key_unique", "UNIQUE (submission_key)", "This form was already sent."),
+    ]
 
     @api.depends("intervention_ids")
     def _compute_intervention_count(self):
@@ -92,10 +107,35 @@ class FarmInterventionRequest(models.Model):
                 raise ValidationError(
                     _("The wished period of %(name)s ends before it starts.", name=request.name)
                 )
-            if request.estimated_hours < 0:
-                raise ValidationError(_("The estimated workload cannot be negative."))
+            if not (FIRST_DAY <= request.date_from and request.date_to <= LAST_DAY):
+                raise ValidationError(
+                    _(
+                        "Wished period: the dates must fall between %(first)s and %(last)s.",
+                        first=FIRST_DAY.strftime("%d/%m/%Y"),
+                        last=LAST_DAY.strftime("%d/%m/%Y"),
+                    )
+                )
+            if (request.date_to - request.date_from).days > MAX_PERIOD_DAYS:
+                raise ValidationError(_("Wished period: three years at most."))
+            if not 0 <= request.estimated_hours <= MAX_ESTIMATED_HOURS:
+                raise ValidationError(
+                    _(
+                        "Estimated workload: between 0 and %(max)s hours.",
+                        max=MAX_ESTIMATED_HOURS,
+                    )
+                )
             if request.recurrence == "recurring" and not request.frequency:
                 raise ValidationError(_("A recurring request needs a frequency."))
+
+    @api.constrains("partner_id")
+    def _check_partner_is_farm(self):
+        for request in self.filtered(lambda r: not r.partner_id.is_farm):
+            raise ValidationError(
+                _(
+                    "Farm: %(partner)s is not a farm. Mark the contact as a farm first.",
+                    partner=request.partner_id.display_name,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -105,13 +145,13 @@ class FarmInterventionRequest(models.Model):
         return requests
 
     def _check_coordinator(self):
-        if not self.env.user.has_group("seconde_pousse_base.group_coordinator"):
+        if not self.env.su and not self.env.user.has_group("seconde_pousse_base.group_coordinator"):
             raise UserError(_("Only a coordinator can accept or refuse a request."))
 
     def action_accept(self):
         self._check_coordinator()
         self._check_state(("submitted",), _("accepted"))
-        self.write({"state": "accepted", "user_id": self.env.user.id})
+        self.sudo().write({"state": "accepted", "user_id": self.env.user.id})
         self._notify_farmer("seconde_pousse_farm.mail_template_request_accepted")
         return True
 
@@ -132,18 +172,20 @@ class FarmInterventionRequest(models.Model):
             raise UserError(_("Say why the request is refused: the farmer will read it."))
         self._check_coordinator()
         self._check_state(("submitted", "accepted"), _("refused"))
-        self.write({"state": "refused", "refusal_reason": reason.strip()})
+        self.sudo().write({"state": "refused", "refusal_reason": reason.strip()})
         self._notify_farmer("seconde_pousse_farm.mail_template_request_refused")
 
     def action_cancel(self):
+        self._check_role("seconde_pousse_base.group_coordinator", _("cancel a request"))
         self._check_state(("submitted", "accepted", "planned"), _("cancelled"))
         self.intervention_ids.filtered(lambda i: i.state in ("draft", "planned")).action_cancel()
-        self.state = "cancelled"
+        self.sudo().state = "cancelled"
         return True
 
     def action_reset_submitted(self):
+        self._check_role("seconde_pousse_base.group_coordinator", _("reopen a request"))
         self._check_state(("refused", "cancelled"), _("reopened"))
-        self.write({"state": "submitted", "refusal_reason": False})
+        self.sudo().write({"state": "submitted", "refusal_reason": False})
         return True
 
     def _notify_farmer(self, template_xmlid):
@@ -153,11 +195,12 @@ class FarmInterventionRequest(models.Model):
             )
 
     def action_create_interventions(self):
+        self._check_role("seconde_pousse_base.group_supervisor", _("plan a request"))
         self._check_state(("accepted", "planned"), _("planned"))
         interventions = self.env["farm.intervention"].create(
             [vals for request in self for vals in request._prepare_interventions()]
         )
-        self.state = "planned"
+        self.sudo().state = "planned"
         return self._action_open_interventions(interventions)
 
     def action_view_interventions(self):
@@ -227,4 +270,4 @@ class FarmInterventionRequest(models.Model):
         for request in self.filtered(lambda r: r.state == "planned"):
             states = set(request.intervention_ids.mapped("state")) - {"cancelled"}
             if states and states <= {"done", "reviewed", "invoiced"}:
-                request.state = "done"
+                request.sudo().state = "done"

@@ -13,9 +13,10 @@ RATINGS = [
 
 class FarmInterventionReview(models.Model):
     _name = "farm.intervention.review"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "farm.workflow.guard"]
     _description = "Intervention review"
     _order = "id desc"
+    _workflow_fields = ("state", "signer_name", "signature", "signed_date", "followup_request_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     intervention_id = fields.Many2one(
@@ -82,12 +83,13 @@ class FarmInterventionReview(models.Model):
         return super().write(vals)
 
     def action_send(self):
+        self._check_role("seconde_pousse_base.group_supervisor", _("send a review"))
         for review in self:
             if review.state == "signed":
                 raise UserError(_("%(name)s is already signed.", name=review.name))
             if review.intervention_id.state != "done":
                 raise UserError(_("Send the review once the intervention is done."))
-        self.write({"state": "sent"})
+        self.sudo().write({"state": "sent"})
         for review in self:
             review._portal_ensure_token()
             review.message_post_with_source(
@@ -114,9 +116,9 @@ class FarmInterventionReview(models.Model):
         }
         if farmer_comment is not None:
             values["farmer_comment"] = farmer_comment
-        self.write(values)
-        self.state = "signed"
-        self.intervention_id.state = "reviewed"
+        self.sudo().write(values)
+        self.sudo().state = "signed"
+        self.intervention_id.sudo().state = "reviewed"
         self.partner_id._farm_start_membership(self.signed_date.date())
         if self.followup_wished:
             self.sudo()._create_followup_request()

@@ -8,6 +8,7 @@ class FarmStateMixin(models.AbstractModel):
     Records are named from the ir.sequence whose code is the model's name."""
 
     _name = "farm.state.mixin"
+    _inherit = ["farm.workflow.guard"]
     _description = "Farm workflow helpers"
 
     @api.model_create_multi
