@@ -1,6 +1,15 @@
+from datetime import datetime, timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+MAX_TEAM_SIZE = 50
+MAX_DAYS = 14  # one visit: a fortnight at most (a season is a recurring request)
+MAX_LINE_HOURS = 1000
+MAX_RATE = 10000
+FIRST_DAY, LAST_DAY = datetime(2000, 1, 1), datetime(2099, 12, 31, 23, 59)
+# fields that stay writable on an invoiced intervention: its chatter and activities
+CHATTER = ("message_", "activity_", "access_token")
 STATES = [
     ("draft", "Draft"),
     ("planned", "Planned"),
@@ -17,6 +26,7 @@ class FarmIntervention(models.Model):
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "farm.state.mixin"]
     _description = "Farm intervention"
     _order = "date_start desc, id desc"
+    _workflow_fields = ("state", "invoice_id")
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     request_id = fields.Many2one("farm.intervention.request", index=True, tracking=True)
@@ -82,43 +92,101 @@ class FarmIntervention(models.Model):
                 raise ValidationError(
                     _("%(name)s: the end must be after the start.", name=intervention.name)
                 )
+            if not (FIRST_DAY <= intervention.date_start and intervention.date_end <= LAST_DAY):
+                raise ValidationError(
+                    _(
+                        "%(name)s: the dates must fall between 2000 and 2099.",
+                        name=intervention.name,
+                    )
+                )
+            if intervention.date_end - intervention.date_start > timedelta(days=MAX_DAYS):
+                raise ValidationError(
+                    _(
+                        "%(name)s: an intervention lasts %(max)s days at most; plan a recurring "
+                        "request for a longer job.",
+                        name=intervention.name,
+                        max=MAX_DAYS,
+                    )
+                )
+
+    @api.model
+    def _check_team_size(self, vals):
+        """Before saving: a size out of range would otherwise reach PostgreSQL."""
+        size = vals.get("team_size")
+        if size is not None and size is not False and not 1 <= size <= MAX_TEAM_SIZE:
+            raise ValidationError(_("Team size: between 1 and %(max)s people.", max=MAX_TEAM_SIZE))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_team_size(vals)
+        return super().create(vals_list)
 
     def write(self, vals):
+        self._check_team_size(vals)
+        self._check_not_invoiced(vals)
         result = super().write(vals)
         if "state" in vals:
             self.request_id._sync_state_from_interventions()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_invoiced(self):
+        self._check_not_invoiced()
+
+    def _check_supervisor(self, action):
+        self._check_role("seconde_pousse_base.group_supervisor", action)
+
+    def _check_not_invoiced(self, vals=None):
+        """An invoiced intervention, its tasks, hours and prices no longer change: a credit
+        note on its invoice is the way back. Its chatter stays open."""
+        if self.env.su or (vals is not None and all(name.startswith(CHATTER) for name in vals)):
+            return
+        for intervention in self.filtered(lambda i: i.state == "invoiced"):
+            raise UserError(
+                _(
+                    "%(name)s is invoiced (%(invoice)s): it can no longer be changed. Issue a "
+                    "credit note on the invoice to correct it.",
+                    name=intervention.name,
+                    invoice=intervention.sudo().invoice_id.display_name,
+                )
+            )
+
     def action_plan(self):
+        self._check_supervisor(_("plan an intervention"))
         self._check_state(("draft",), _("planned"))
         if any(not intervention.line_ids for intervention in self):
             raise UserError(_("Add at least one task before planning the intervention."))
-        self.state = "planned"
+        self.sudo().state = "planned"
         return True
 
     def action_start(self):
+        self._check_supervisor(_("start an intervention"))
         self._check_state(("planned",), _("started"))
-        self.state = "in_progress"
+        self.sudo().state = "in_progress"
         return True
 
     def action_done(self):
+        self._check_supervisor(_("close an intervention"))
         self._check_state(("planned", "in_progress"), _("marked as done"))
         for intervention in self:
             if intervention.done_hours <= 0:
                 raise UserError(
                     _("%(name)s: record the hours done before closing it.", name=intervention.name)
                 )
-        self.state = "done"
+        self.sudo().state = "done"
         return True
 
     def action_cancel(self):
+        self._check_supervisor(_("cancel an intervention"))
         self._check_state(("draft", "planned", "in_progress", "done"), _("cancelled"))
-        self.state = "cancelled"
+        self.sudo().state = "cancelled"
         return True
 
     def action_reset_draft(self):
+        self._check_supervisor(_("reset an intervention to draft"))
         self._check_state(("cancelled",), _("reset to draft"))
-        self.state = "draft"
+        self.sudo().state = "draft"
         return True
 
     def action_open_review(self):
@@ -146,8 +214,8 @@ class FarmIntervention(models.Model):
     def _back_to_invoiceable(self, reason):
         """The invoice was cancelled or credited: the work is to invoice again."""
         for intervention in self.filtered(lambda i: i.state == "invoiced"):
-            intervention.message_post(body=reason)
-        self.filtered(lambda i: i.state == "invoiced").write(
+            intervention.sudo().message_post(body=reason)
+        self.filtered(lambda i: i.state == "invoiced").sudo().write(
             {"state": "reviewed", "invoice_id": False}
         )
 
@@ -176,6 +244,25 @@ class FarmInterventionLine(models.Model):
     )
     amount = fields.Float(compute="_compute_amount", digits="Product Price")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        interventions = self.env["farm.intervention"].browse(
+            [vals.get("intervention_id") for vals in vals_list if vals.get("intervention_id")]
+        )
+        interventions._check_not_invoiced()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.intervention_id._check_not_invoiced()
+        result = super().write(vals)
+        if "intervention_id" in vals:
+            self.intervention_id._check_not_invoiced()
+        return result
+
+    def unlink(self):
+        self.intervention_id._check_not_invoiced()
+        return super().unlink()
+
     @api.depends("task_type_id")
     def _compute_price_unit(self):
         for line in self:
@@ -196,4 +283,20 @@ class FarmInterventionLine(models.Model):
             if line.price_unit < 0:
                 raise ValidationError(
                     _("%(task)s: the rate cannot be negative.", task=line.task_type_id.display_name)
+                )
+            if max(line.planned_hours, line.done_hours) > MAX_LINE_HOURS:
+                raise ValidationError(
+                    _(
+                        "%(task)s: %(max)s hours at most on one task.",
+                        task=line.task_type_id.display_name,
+                        max=MAX_LINE_HOURS,
+                    )
+                )
+            if line.price_unit > MAX_RATE:
+                raise ValidationError(
+                    _(
+                        "%(task)s: the hourly rate is %(max)s at most.",
+                        task=line.task_type_id.display_name,
+                        max=MAX_RATE,
+                    )
                 )

@@ -49,7 +49,7 @@ class ResPartner(models.Model):
             partner.farm_intervention_count = counts["farm.intervention"].get(partner.id, 0)
             partner.farm_review_count = counts["farm.intervention.review"].get(partner.id, 0)
 
-    @api.constrains("siret")
+    @api.constrains("siret", "is_farm")
     def _check_farm_siret(self):
         for partner in self.filtered(lambda p: p.is_farm and p.siret):
             if not siret_checker.is_valid(partner.siret):

@@ -1,10 +1,14 @@
 from collections import defaultdict
 
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.tools import SQL
+
+ACCOUNTANT = "account.group_account_invoice"
 
 
 class FarmInvoiceWizard(models.TransientModel):
@@ -91,7 +95,44 @@ class FarmInvoiceWizard(models.TransientModel):
             else self.env["account.move"]
         )
 
+    def _lock_invoiceable(self, interventions):
+        """Lock the interventions for this transaction and keep those still to invoice:
+        two accountants invoicing the same month at once cannot both bill them."""
+        if not self.env.su and not self.env.user.has_group(ACCOUNTANT):
+            raise UserError(_("Only the accounting team can invoice interventions."))
+        interventions.flush_recordset(["state", "invoice_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM farm_intervention WHERE id IN %s AND state = 'reviewed' "
+                "AND invoice_id IS NULL FOR UPDATE",
+                tuple(interventions.ids) or (0,),
+            )
+        )
+        still = {row[0] for row in self.env.cr.fetchall()}
+        interventions.invalidate_recordset(["state", "invoice_id"])
+        return interventions.filtered(lambda i: i.id in still)
+
+    def _link(self, interventions, invoice):
+        """Record the invoice of each intervention; PostgreSQL refuses a second live one."""
+        try:
+            with self.env.cr.savepoint():
+                self.env["farm.intervention.invoice"].sudo().create(
+                    [{"intervention_id": i.id, "move_id": invoice.id} for i in interventions]
+                )
+        except psycopg2.errors.UniqueViolation:
+            raise UserError(
+                _(
+                    "%(names)s already have a live invoice: cancel it or issue a credit note "
+                    "before invoicing them again.",
+                    names=", ".join(interventions.mapped("name")),
+                )
+            ) from None
+        interventions.sudo().write({"state": "invoiced", "invoice_id": invoice.id})
+
     def _invoice(self, interventions):
+        interventions = self._lock_invoiceable(interventions)
+        if not interventions:
+            return self.env["account.move"]
         by_farm = defaultdict(lambda: self.env["farm.intervention"])
         for intervention in interventions.sorted("date_start"):
             by_farm[intervention.partner_id.commercial_partner_id] |= intervention
@@ -102,8 +143,10 @@ class FarmInvoiceWizard(models.TransientModel):
             lines = [
                 command for i in farm_interventions for command in self._invoice_line_commands(i)
             ]
-            if farm in pending:
-                pending[farm].write({"invoice_line_ids": lines, "invoice_date": self.invoice_date})
+            if farm in pending:  # Odoo's membership adds its lines there: beyond the accountant
+                pending[farm].sudo().write(
+                    {"invoice_line_ids": lines, "invoice_date": self.invoice_date}
+                )
             else:
                 new_values.append(self._invoice_values(farm, lines))
         invoices = self.env["account.move"].create(new_values) | self.env["account.move"].concat(
@@ -111,7 +154,7 @@ class FarmInvoiceWizard(models.TransientModel):
         )
         invoice_by_farm = {invoice.partner_id: invoice for invoice in invoices}
         for farm, farm_interventions in by_farm.items():
-            farm_interventions.write({"state": "invoiced", "invoice_id": invoice_by_farm[farm].id})
+            self._link(farm_interventions, invoice_by_farm[farm])
         return invoices
 
     def _pending_membership_invoices(self, farms):
