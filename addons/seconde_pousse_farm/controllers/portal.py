@@ -9,8 +9,11 @@ farm may see: never the workers' names. Writes go through sudo after the checks.
 import base64
 import binascii
 import io
+import re
+import uuid
 from datetime import date, timedelta
 
+import psycopg2
 from PIL import Image
 
 from odoo import _, fields, http
@@ -20,6 +23,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")
 MAX_TEXT = 2000  # characters of a description, equipment or comment
 MAX_NAME = 100  # characters of a signer's name
 MAX_HOURS = 1000.0  # estimated workload of one request
@@ -207,6 +211,7 @@ class FarmCustomerPortal(CustomerPortal):
                 "selected_task_type_ids": [],
                 "errors": {},
                 "today": fields.Date.context_today(request.env.user),
+                "submission_key": post.get("submission_key") or uuid.uuid4().hex,
             }
         )
         if request.httprequest.method != "POST":
@@ -232,18 +237,53 @@ class FarmCustomerPortal(CustomerPortal):
                     "state": "submitted",
                 }
             )
-            try:
-                with request.env.cr.savepoint():
-                    new_request = request.env["farm.intervention.request"].sudo().create(vals)
-            except (UserError, ValidationError) as error:
-                errors["form"] = error.args[0]
-            else:
+            new_request = self._farm_sent_before(farm, post.get("submission_key"))
+            if not new_request:
+                new_request, errors["form"] = self._farm_create_request(vals, post)
+            if new_request:
                 return request.redirect(f"/my/requests/{new_request.id}?message=created")
         values["errors"] = errors
         values["selected_task_type_ids"] = self._farm_int_list(
             request.httprequest.form.getlist("task_type_ids")
         )
         return request.render("seconde_pousse_farm.portal_farm_request_new", values, status=400)
+
+    @staticmethod
+    def _farm_sent_before(farm, key):
+        """The request this same form already created (double click, retried post)."""
+        if not key or not SUBMISSION_KEY.match(key):
+            return None
+        Request = request.env["farm.intervention.request"].sudo()
+        return Request.search([("submission_key", "=", key), ("partner_id", "=", farm.id)])
+
+    @staticmethod
+    def _farm_create_request(vals, post):
+        """(the new request, None) or (None, the French message of the refusal)."""
+        key = post.get("submission_key")
+        if key and SUBMISSION_KEY.match(key):
+            vals["submission_key"] = key
+        try:
+            with request.env.cr.savepoint():
+                new_request = request.env["farm.intervention.request"].sudo().create(vals)
+                new_request.flush_recordset()
+        except (UserError, ValidationError) as error:
+            return None, error.args[0]
+        except psycopg2.errors.UniqueViolation:  # the same form, sent at the same moment
+            return None, _("This form was already sent: your request is in your list.")
+        return new_request, None
+
+    @staticmethod
+    def _farm_strip_bad_bytes(post):
+        """A NUL character cannot be stored (PostgreSQL refuses it) nor shown again: remove
+        it from the posted values, and tell whether there was one (the form then says so)."""
+        bad = [key for key, value in post.items() if isinstance(value, str) and "\x00" in value]
+        for key in bad:
+            post[key] = post[key].replace("\x00", "")
+        return bool(bad)
+
+    @staticmethod
+    def _farm_bad_bytes_message():
+        return _("The form contains an invalid character (NUL): remove it and send it again.")
 
     @staticmethod
     def _farm_int_list(raw_values):
@@ -258,6 +298,9 @@ class FarmCustomerPortal(CustomerPortal):
     def _farm_parse_request_form(self, post, raw_task_type_ids):
         """Validate the posted form: (values to create, {field: French message})."""
         errors, vals = {}, {}
+        if self._farm_strip_bad_bytes(post):
+            errors["form"] = self._farm_bad_bytes_message()
+            return vals, errors
         self._farm_check_texts(post, vals, errors)
         self._farm_check_task_types(raw_task_type_ids, vals, errors)
         self._farm_check_dates(post, vals, errors)
@@ -487,6 +530,7 @@ class FarmCustomerPortal(CustomerPortal):
             review_sudo = self._farm_review_check_access(review_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
+        bad_bytes = self._farm_strip_bad_bytes(post)
         form = {
             key: post.get(key) or "" for key in ("signer_name", "farmer_comment", *RATING_FIELDS)
         }
@@ -495,6 +539,8 @@ class FarmCustomerPortal(CustomerPortal):
             errors["form"] = _("Your session has expired: reload the page and sign again.")
         elif review_sudo.state == "signed":
             errors["form"] = _("This review is already signed.")
+        elif bad_bytes:
+            errors["form"] = self._farm_bad_bytes_message()
         else:
             signer_name = form["signer_name"].strip()
             comment = form["farmer_comment"].strip()
