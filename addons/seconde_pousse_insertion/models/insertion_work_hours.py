@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+MAX_MONTH_HOURS = 220  # 48 hours a week over the longest month
+
 
 class InsertionWorkHours(models.Model):
     """Hours worked by an insertion employee in a month. Entered by hand or created by
@@ -67,6 +69,14 @@ class InsertionWorkHours(models.Model):
     def _check_hours(self):
         if any(record.hours < 0 for record in self):
             raise ValidationError(_("Hours worked cannot be negative."))
+        if any(record.hours > MAX_MONTH_HOURS for record in self):
+            raise ValidationError(
+                _(
+                    "Hours worked: %(max)s hours in a month at most (48 hours a week, the legal "
+                    "maximum).",
+                    max=MAX_MONTH_HOURS,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

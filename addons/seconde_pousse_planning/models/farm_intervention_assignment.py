@@ -54,6 +54,20 @@ class FarmInterventionAssignment(models.Model):
                 f"{assignment.employee_id.name} - {assignment.intervention_id.partner_id.name}"
             )
 
+    @api.constrains("hours_done", "date_start", "date_end")
+    def _check_hours_done(self):
+        for assignment in self.filtered("hours_done"):
+            days = (assignment.date_end.date() - assignment.date_start.date()).days + 1
+            if assignment.hours_done > 24 * days:
+                raise ValidationError(
+                    _(
+                        "Hours done by %(name)s: %(max)s hours at most over %(days)s day(s).",
+                        name=assignment.employee_id.name,
+                        max=24 * days,
+                        days=days,
+                    )
+                )
+
     @api.constrains("employee_id", "date_start", "date_end", "active", "intervention_id")
     def _check_availability(self):
         """Leave, contract dates, weekly hours and seats: a fixed number of queries for the
