@@ -1,6 +1,7 @@
 from . import (
     test_farm,
     test_install,
+    test_integrity,
     test_intervention,
     test_intervention_request,
     test_intervention_review,

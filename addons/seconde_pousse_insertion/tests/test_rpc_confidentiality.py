@@ -59,3 +59,16 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
             self.counsellor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_number"]
         )
         self.assertEqual(exported["datas"], [["999992512345"]])
+
+    def test_hours_of_a_month_are_bounded(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["seconde_pousse_insertion"], ["fr_FR"])
+        self.counsellor.lang = "fr_FR"
+        with self.assertRaises(Fault) as error:
+            self.call(
+                self.counsellor,
+                "insertion.work.hours",
+                "create",
+                {"employee_id": self.employee.id, "month": "2025-02-01", "hours": 100000},
+            )
+        self.assertIn("220 heures", error.exception.faultString)

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
@@ -194,12 +194,15 @@ class TestAssignment(PlanningCase):
         )
         self.assign(self.amina, intervention=self.make_intervention(day=2))
 
-    def test_accountant_cancelling_releases_the_team(self):
+    def test_cancelling_releases_the_team_and_the_accountant_cannot_cancel(self):
         self.assign(self.sup_employee, role="supervisor")
         self.assign(self.amina)
         self.book(self.van)
         accountant = make_role_user(self.env, "accountant", login="pl_acc")
-        self.intervention.with_user(accountant).action_cancel()
+        with self.assertRaisesRegex(UserError, "peut annuler une intervention"):
+            self.intervention.with_user(accountant).action_cancel()
+        self.assertEqual(len(self.intervention.assignment_ids), 2)
+        self.intervention.with_user(self.coordinator).action_cancel()
         self.assertFalse(self.intervention.assignment_ids)
         self.assertFalse(self.intervention.booking_ids)
 
@@ -235,3 +238,10 @@ class TestAssignment(PlanningCase):
                     "date_end": datetime(2026, 3, 2, 9, 0),
                 }
             )
+
+    def test_hours_done_are_bounded_by_the_slot(self):
+        assignment = self.assign(self.amina)
+        with self.assertRaisesRegex(ValidationError, r"Amina Salariée : 24 heures au plus sur 1"):
+            assignment.with_user(self.supervisor_user).write({"hours_done": 10000})
+        assignment.with_user(self.supervisor_user).write({"hours_done": 5.0})
+        self.assertEqual(assignment.hours_done, 5.0)

@@ -1,5 +1,6 @@
 import threading
 from datetime import date, datetime
+from functools import partial
 
 import psycopg2
 
@@ -7,6 +8,7 @@ from odoo import api
 from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.modules.registry import Registry
+from odoo.service.model import retrying
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase, get_db_name
 
@@ -192,6 +194,49 @@ class TestConcurrentPlanning(BaseCase):
         self.assertNotIn("committed", outcome)
         self.assertIsInstance(outcome.get("error"), REFUSALS)
         self.assertEqual(self._assignment_count(), 1)
+
+    def _race(self, barrier, index, outcomes):
+        """One planner, as the server runs a call: retried on concurrency errors, then
+        committed. Records what the planner is told."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, self.uid, {"lang": "fr_FR"})
+            create = partial(env["farm.intervention.assignment"].create, self._values(index))
+            barrier.wait(10)
+            try:
+                retrying(create, env)
+                outcomes[index] = "saved"
+            except ValidationError as error:
+                outcomes[index] = str(error)
+
+    def test_repeated_races_tell_each_planner_the_truth(self):
+        """Thirty races of two planners saving overlapping slots of one person at the same
+        moment: each time exactly one is told it saved, and that one is what PostgreSQL
+        kept; the other is told the person is already planned."""
+        self.addCleanup(self._cleanup_assignments)
+        for race in range(30):
+            outcomes, barrier = {}, threading.Barrier(2)
+            threads = [
+                threading.Thread(target=self._race, args=(barrier, index, outcomes))
+                for index in (0, 1)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(60)
+            saved = [index for index, told in outcomes.items() if told == "saved"]
+            self.assertEqual(len(saved), 1, f"race {race}: {outcomes}")
+            loser = outcomes[1 - saved[0]]
+            self.assertIn("Zoé Concurrence", loser, f"race {race}")
+            self.assertIn("déjà planifié", loser, f"race {race}")
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    "SELECT intervention_id FROM farm_intervention_assignment "
+                    "WHERE employee_id = %s",
+                    [self.ids["employee"]],
+                )
+                kept = [row[0] for row in cr.fetchall()]
+            self.assertEqual(kept, [self.ids["interventions"][saved[0]]], f"race {race}")
+            self._cleanup_assignments()
 
     def test_two_planners_booking_one_vehicle_cannot_both_commit(self):
         def cleanup():
