@@ -23,8 +23,9 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.farm_intervention_request import MAX_TEXT  # one limit, here and at the model
+
 SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")
-MAX_TEXT = 2000  # characters of a description, equipment or comment
 MAX_NAME = 100  # characters of a signer's name
 MAX_HOURS = 1000.0  # estimated workload of one request
 MAX_PERIOD_DAYS = 2 * 366  # how far a wished period may end

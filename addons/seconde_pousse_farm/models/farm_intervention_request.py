@@ -15,6 +15,7 @@ MAX_VISITS = 60
 MAX_ESTIMATED_HOURS = 5000  # a season of a full team: more is a typing error
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 MAX_PERIOD_DAYS = 3 * 366
+MAX_TEXT = 2000  # characters of a description or an equipment list, as on the portal
 WORK_START = time(8, 0)
 
 
@@ -126,6 +127,20 @@ class FarmInterventionRequest(models.Model):
                 )
             if request.recurrence == "recurring" and not request.frequency:
                 raise ValidationError(_("A recurring request needs a frequency."))
+
+    @api.constrains("description", "farm_equipment")
+    def _check_texts(self):
+        for request in self:
+            if not (request.description or "").strip():
+                raise ValidationError(_("Description: describe the work needed."))
+            for label, text in (
+                (_("Description"), request.description),
+                (_("Equipment provided by the farm"), request.farm_equipment),
+            ):
+                if text and len(text) > MAX_TEXT:
+                    raise ValidationError(
+                        _("%(field)s: %(max)s characters at most.", field=label, max=MAX_TEXT)
+                    )
 
     @api.constrains("partner_id")
     def _check_partner_is_farm(self):

@@ -276,6 +276,8 @@ class TestIntegrity(FarmCase, HttpCase):
             ({"estimated_hours": -1}, "Charge estimée"),
             ({"date_from": "1700-01-01"}, "2000"),
             ({"date_to": "9999-12-31"}, "2099"),
+            ({"description": "   "}, "Description : décrivez"),
+            ({"description": "x" * 2001}, "2000 caractères au plus"),
         ]
         for values, message in cases:
             with self.subTest(values=values):

@@ -110,6 +110,20 @@ class TestConfidentialDocuments(InsertionCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn(b"dettes", response.content)
 
+    def test_supervisor_exports_no_note_and_gets_no_image(self):
+        exported = self.call(
+            self.supervisor,
+            "insertion.pathway",
+            "export_data",
+            [self.pathway.id],
+            ["name", "message_ids/body"],
+        )
+        self.assertTrue(exported["datas"])
+        self.assertNotIn("situation de logement", str(exported))
+        self.authenticate("ins_supervisor", "ins_supervisor")
+        response = self.url_open(f"/web/image/{self.pathway_document.id}")
+        self.assertNotIn(b"dettes", response.content)
+
     def test_supervisor_sees_no_note_or_file_in_the_pathway_chatter(self):
         self.authenticate("ins_supervisor", "ins_supervisor")
         data = self.make_jsonrpc_request(
