@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from PIL import Image
 
 from odoo import http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException, warmup
@@ -562,13 +562,16 @@ class TestFarmPortalAccess(FarmPortalCase):
             "date_to": date.today() + timedelta(days=4),
             "contact_id": self.contact_a.id,
         }
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError):  # the other farm is not theirs to touch
             Request.create({**values, "partner_id": self.other_farm.id})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "ne changent que par ses boutons"):
             Request.create({**values, "partner_id": self.farm.id, "state": "accepted"})
         self.assertFalse(
             self.env["farm.intervention.request"].search([("description", "=", "Par RPC")])
         )
+        mine = Request.create({**values, "partner_id": self.farm.id})
+        self.assertEqual((mine.state, mine.partner_id), ("submitted", self.farm))
+        self.assertTrue(mine.name.startswith("DEM/"))
 
 
 @tagged("post_install", "-at_install")
