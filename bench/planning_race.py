@@ -9,15 +9,12 @@ Needs a database with the Seconde Pousse addons (bin/run makes one). Its test re
 committed (a live server must see them) and deleted at the end. Traffic: 127.0.0.1 only.
 """
 
-import argparse
-import os
-import signal
 import sys
 import threading
 from datetime import date, datetime
 
 import requests
-from portal_load import ROOT, odoo_env, start_server
+from portal_load import odoo_env, server_parser, start_server, stop_server
 
 LOGINS = ("course_planning_1", "course_planning_2")
 
@@ -104,12 +101,8 @@ def save(session, base, values, barrier, outcomes, index):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", default="seconde_pousse")
-    parser.add_argument("--config", default=os.path.join(ROOT, ".run", "odoo.conf"))
+    parser = server_parser(__doc__, port=8097)
     parser.add_argument("--races", type=int, default=30)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--port", type=int, default=8097)
     args = parser.parse_args()
     odoo, registry = odoo_env(args)
     ids = setup(odoo, registry)
@@ -159,8 +152,7 @@ def main():
         print("OK" if not lies else f"FAILED (server log: {log})")
         return 1 if lies else 0
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
+        stop_server(server)
         cleanup(odoo, registry, ids)
 
 

@@ -104,6 +104,21 @@ def start_server(args):
     raise SystemExit(f"Odoo did not start on port {args.port}: see {log}")
 
 
+def server_parser(doc, port):
+    """The options every live-server bench takes: database, configuration, workers, port."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--db", default="seconde_pousse")
+    parser.add_argument("--config", default=os.path.join(ROOT, ".run", "odoo.conf"))
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=port)
+    return parser
+
+
+def stop_server(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(30)
+
+
 def workers_of(server):
     out = subprocess.run(
         ["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True
@@ -176,13 +191,9 @@ def check(odoo, registry, farm_ids, expected):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", default="seconde_pousse")
-    parser.add_argument("--config", default=os.path.join(ROOT, ".run", "odoo.conf"))
+    parser = server_parser(__doc__, port=8098)
     parser.add_argument("--farmers", type=int, default=30)
     parser.add_argument("--requests", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--port", type=int, default=8098)
     parser.add_argument("--no-kill", action="store_true")
     args = parser.parse_args()
     odoo, registry = odoo_env(args)
@@ -236,8 +247,7 @@ def main():
         print("OK" if good else f"FAILED (server log: {log})")
         return 0 if good else 1
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
+        stop_server(server)
         cleanup(odoo, registry, farm_ids)
 
 
