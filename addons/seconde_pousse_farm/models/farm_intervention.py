@@ -213,11 +213,10 @@ class FarmIntervention(models.Model):
 
     def _back_to_invoiceable(self, reason):
         """The invoice was cancelled or credited: the work is to invoice again."""
-        for intervention in self.filtered(lambda i: i.state == "invoiced"):
-            intervention.sudo().message_post(body=reason)
-        self.filtered(lambda i: i.state == "invoiced").sudo().write(
-            {"state": "reviewed", "invoice_id": False}
-        )
+        invoiced = self.filtered(lambda i: i.state == "invoiced").sudo()
+        for intervention in invoiced:
+            intervention.message_post(body=reason)
+        invoiced.write({"state": "reviewed", "invoice_id": False})
 
 
 class FarmInterventionLine(models.Model):

@@ -50,22 +50,10 @@ class TestIntegrity(FarmCase, HttpCase):
     # ---- workflow fields ------------------------------------------------------------
     def test_supervisor_cannot_decide_on_a_request(self):
         request = self.make_request()
-        self.assertRefused(
-            BUTTONS_ONLY,
-            self.supervisor,
-            request._name,
-            "write",
-            [request.id],
-            {"state": "accepted"},
-        )
-        self.assertRefused(
-            BUTTONS_ONLY,
-            self.supervisor,
-            request._name,
-            "write",
-            [request.id],
-            {"state": "refused", "refusal_reason": "non"},
-        )
+        for values in ({"state": "accepted"}, {"state": "refused", "refusal_reason": "non"}):
+            self.assertRefused(
+                BUTTONS_ONLY, self.supervisor, request._name, "write", [request.id], values
+            )
         self.assertRefused(
             "Seul un coordinateur", self.supervisor, request._name, "action_accept", [request.id]
         )

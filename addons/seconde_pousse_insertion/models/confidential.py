@@ -24,15 +24,16 @@ def reads_confidential(env):
     return env.su or env.user.has_group(COUNSELLOR)
 
 
+def _insertion_employees(env, domain=()):
+    """The query of the insertion employees (archived too) matching domain, whoever asks."""
+    employees = env["hr.employee"].sudo().with_context(active_test=False)
+    return employees._search([("is_insertion_employee", "=", True), *domain])
+
+
 def not_confidential_domain(env, model_field, id_field):
     """The documents outside the confidential ones: not of a confidential model, and not
     the employee record of an insertion employee."""
-    insertion_employees = (
-        env["hr.employee"]
-        .sudo()
-        .with_context(active_test=False)
-        ._search([("is_insertion_employee", "=", True)])
-    )
+    insertion_employees = _insertion_employees(env)
     return [
         (model_field, "not in", CONFIDENTIAL_MODELS),
         "|",
@@ -49,13 +50,7 @@ def visible_domain(env, model_field, id_field, own_condition):
 def confidential_targets(env, pairs):
     """Of (model, res_id) pairs, those that are confidential documents."""
     employee_ids = {res_id for model, res_id in pairs if model == "hr.employee" and res_id}
-    insertion = set(
-        env["hr.employee"]
-        .sudo()
-        .with_context(active_test=False)
-        .search([("id", "in", list(employee_ids)), ("is_insertion_employee", "=", True)])
-        .ids
-    )
+    insertion = set(_insertion_employees(env, [("id", "in", list(employee_ids))]))
     return {
         (model, res_id)
         for model, res_id in pairs
