@@ -5,6 +5,7 @@ ROLE_GROUPS = {
     "supervisor": "seconde_pousse_base.group_supervisor",
     "counsellor": "seconde_pousse_base.group_counsellor",
     "accountant": "account.group_account_invoice",
+    "hr_officer": "hr.group_hr_user",
     "farmer": "base.group_portal",
 }
 

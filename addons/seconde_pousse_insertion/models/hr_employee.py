@@ -19,7 +19,8 @@ SAFE_MODIFIERS = {"invisible": "True", "column_invisible": "True", "readonly": "
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "seconde_pousse.field.guard.mixin"]
 
     is_insertion_employee = fields.Boolean(
         string="Insertion employee",

@@ -7,7 +7,8 @@ class HrEmployeePublic(models.Model):
     """What every internal user (e.g. a technical supervisor) may read: the flag, the
     current pathway and its stage. PASS IAE and social data stay on hr.employee."""
 
-    _inherit = "hr.employee.public"
+    _name = "hr.employee.public"
+    _inherit = ["hr.employee.public", "seconde_pousse.field.guard.mixin"]
 
     is_insertion_employee = fields.Boolean(readonly=True)
     current_pathway_id = fields.Many2one("insertion.pathway", readonly=True, groups=STAFF)

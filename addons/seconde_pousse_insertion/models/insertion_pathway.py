@@ -17,7 +17,7 @@ DYNAMIC_EXITS = ("durable_job", "transition_job", "positive_exit")
 
 class InsertionPathway(models.Model):
     _name = "insertion.pathway"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "seconde_pousse.field.guard.mixin"]
     _description = "Insertion pathway"
     _order = "date_start desc, id desc"
 

@@ -2,6 +2,7 @@ from . import (
     test_assignment,
     test_booking,
     test_concurrency,
+    test_confidential_fields,
     test_install,
     test_query_count,
     test_roster,
