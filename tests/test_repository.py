@@ -237,3 +237,47 @@ def test_summary_fails_when_the_failed_core_tests_could_not_run_again(tmp_path, 
     write_run(tmp_path, "odoo-core-baseline", 0, ["a", "b"])
     assert summary.main(str(tmp_path), "1") == 1
     assert "odoo-core-again: the 2 failed tests did not all run again." in capsys.readouterr().out
+
+
+def bare_assert_raises(source):
+    """Lines of ``with self.assertRaises(...)`` whose exception is never looked at."""
+    found = []
+    for func in ast.walk(ast.parse(source)):
+        if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(func):
+            if not isinstance(node, ast.With):
+                continue
+            for item in node.items:
+                call = item.context_expr
+                if not (
+                    isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "assertRaises"
+                ):
+                    continue
+                alias = item.optional_vars
+                used = alias is not None and any(
+                    isinstance(name, ast.Name) and name.id == alias.id and name.lineno > node.lineno
+                    for name in ast.walk(func)
+                )
+                if not used:
+                    found.append(node.lineno)
+    return found
+
+
+def test_bare_assert_raises_is_detected():
+    source = (
+        "def test_a(self):\n    with self.assertRaises(E):\n        f()\n"
+        "def test_b(self):\n    with self.assertRaises(E) as caught:\n        f()\n"
+        "    self.assertIn('x', str(caught.exception))\n"
+    )
+    assert bare_assert_raises(source) == [2]
+
+
+def test_every_assert_raises_checks_which_rule_raised():
+    """An error of the right class from the wrong rule must not pass a test."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted(ADDONS.glob("*/tests/*.py"))
+        for line in bare_assert_raises(path.read_text())
+    ]
+    assert offenders == []

@@ -20,13 +20,15 @@ class TestFarm(FarmCase):
         self.assertEqual(self.other_farm.farm_intervention_count, 0)
 
     def test_invalid_siret_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.farm.siret = "12345678901234"
+        self.assertIn("SIRET 12345678901234", str(caught.exception))
         self.assertFalse(self.farm.siret)
 
     def test_negative_surface_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.farm.farm_surface = -3
+        self.assertIn("ne peut pas être négative", str(caught.exception))
 
     def test_smart_button_opens_farm_records(self):
         intervention = self.make_intervention()
@@ -38,8 +40,11 @@ class TestFarm(FarmCase):
 
     def test_supervisor_reads_farms_but_cannot_configure_productions(self):
         self.assertEqual(self.farm.with_user(self.supervisor).name, "Ferme des Tests")
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.env["farm.production"].with_user(self.supervisor).create({"name": "Safran"})
+        self.assertIn(
+            "créer des enregistrements 'Farm production' (farm.production)", str(caught.exception)
+        )
         production = (
             self.env["farm.production"].with_user(self.coordinator).create({"name": "Safran"})
         )

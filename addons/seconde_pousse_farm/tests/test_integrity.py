@@ -211,11 +211,15 @@ class TestIntegrity(FarmCase, HttpCase):
         )
         # even the superuser cannot link a second live invoice: PostgreSQL refuses it
         other = first.sudo().copy()
-        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.errors.UniqueViolation):
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(psycopg2.errors.UniqueViolation) as caught,
+        ):
             with self.env.cr.savepoint():
                 self.env["farm.intervention.invoice"].create(
                     {"intervention_id": intervention.id, "move_id": other.id}
                 )
+        self.assertIn("farm_intervention_invoice_live_unique", str(caught.exception))
         # a credit note is the way back
         first.action_post()
         reversal = (

@@ -29,16 +29,18 @@ class TestIntervention(FarmCase):
                 "date_end": datetime(2026, 3, 2, 11),
             }
         )
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             empty.action_plan()
+        self.assertIn("Ajoutez au moins une tâche avant de planifier", str(caught.exception))
         no_hours = self.make_intervention(hours=(0, 0), state="in_progress")
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             no_hours.action_done()
+        self.assertIn("saisissez les heures réalisées avant de la clôturer", str(caught.exception))
         self.assertEqual(no_hours.state, "in_progress")
 
     def test_end_before_start_refused(self):
         count = self.env["farm.intervention"].search_count([])
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.env["farm.intervention"].create(
                 {
                     "partner_id": self.farm.id,
@@ -46,10 +48,12 @@ class TestIntervention(FarmCase):
                     "date_end": datetime(2026, 3, 2, 8),
                 }
             )
+        self.assertIn("la fin doit être après le début", str(caught.exception))
         self.assertEqual(self.env["farm.intervention"].search_count([]), count)
         intervention = self.make_intervention()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             intervention.date_end = intervention.date_start
+        self.assertIn("la fin doit être après le début", str(caught.exception))
         self.assertEqual(intervention.date_end, datetime(2026, 3, 2, 12, 0))
 
     def test_negative_hours_refused(self):
@@ -82,13 +86,14 @@ class TestIntervention(FarmCase):
         intervention.action_start()
         intervention.line_ids[0].done_hours = 3.5
         self.assertEqual(intervention.done_hours, 5.5)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             intervention.unlink()
+        self.assertIn("supprimer les enregistrements 'Farm intervention'", str(caught.exception))
 
     def test_accountant_reads_but_cannot_create(self):
         intervention = self.make_intervention()
         self.assertEqual(intervention.with_user(self.accountant).done_hours, 6.0)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.env["farm.intervention"].with_user(self.accountant).create(
                 {
                     "partner_id": self.farm.id,
@@ -96,3 +101,4 @@ class TestIntervention(FarmCase):
                     "date_end": datetime(2026, 3, 2, 9),
                 }
             )
+        self.assertIn("créer des enregistrements 'Farm intervention'", str(caught.exception))

@@ -21,8 +21,9 @@ class TestInterventionRequest(FarmCase):
     def test_refuse_needs_a_reason_and_sends_it(self):
         request = self.make_request()
         wizards = self.env["farm.request.refuse.wizard"].with_user(self.coordinator)
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             wizards.create({"request_ids": request.ids, "reason": "   "}).action_confirm()
+        self.assertIn("Indiquez pourquoi la demande est refusée", str(caught.exception))
         self.assertEqual(request.state, "submitted")
         wizard = Form(wizards.with_context(default_request_ids=request.ids))
         wizard.reason = "Aucune équipe disponible en mars."
@@ -40,8 +41,9 @@ class TestInterventionRequest(FarmCase):
             .get_views([(view.id, "form")])
         )
         self.assertNotIn('name="action_accept"', arch["views"]["form"]["arch"])
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             request.with_user(self.supervisor).action_accept()
+        self.assertIn("Seul un coordinateur peut accepter ou refuser", str(caught.exception))
         self.assertEqual(request.state, "submitted")
 
     def test_punctual_request_gives_one_intervention(self):
@@ -75,18 +77,22 @@ class TestInterventionRequest(FarmCase):
             date_to=date(2028, 1, 1),
         )
         request.action_accept()
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             request.action_create_interventions()
+        self.assertIn("créerait plus de 60 passages", str(caught.exception))
         self.assertFalse(request.intervention_ids)
 
     def test_bad_input_refused_nothing_saved(self):
         count = self.env["farm.intervention.request"].search_count([])
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.make_request(date_from=date(2026, 3, 6), date_to=date(2026, 3, 2))
-        with self.assertRaises(ValidationError):
+        self.assertIn("se termine avant de commencer", str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
             self.make_request(estimated_hours=-2)
-        with self.assertRaises(ValidationError):
+        self.assertIn("Charge estimée : entre 0 et 5000 heures", str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
             self.make_request(recurrence="recurring")
+        self.assertIn("Une demande récurrente a besoin d'une fréquence", str(caught.exception))
         self.assertEqual(self.env["farm.intervention.request"].search_count([]), count)
 
     def test_french_message(self):

@@ -43,23 +43,33 @@ class TestInterventionReview(FarmCase):
         with self.assertRaisesRegex(UserError, "Ce bilan est déjà signé"):
             review._sign("Quelqu'un d'autre", SIGNATURE)
         self.assertEqual(review.signer_name, "Jeanne Martin")
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             review.farmer_comment = "changed"
+        self.assertIn("Un bilan signé ne peut plus être modifié", str(caught.exception))
 
     def test_sign_needs_name_signature_and_done_intervention(self):
         review = self.env["farm.intervention.review"].create(
             {"intervention_id": self.make_intervention().id}
         )
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             review._sign("  ", SIGNATURE)
-        with self.assertRaises(UserError):
+        self.assertIn(
+            "Indiquez le nom du signataire et dessinez la signature", str(caught.exception)
+        )
+        with self.assertRaises(UserError) as caught:
             review._sign("Jeanne", False)
+        self.assertIn(
+            "Indiquez le nom du signataire et dessinez la signature", str(caught.exception)
+        )
         planned = self.make_intervention(day=5, state="planned")
         review_planned = self.env["farm.intervention.review"].create(
             {"intervention_id": planned.id}
         )
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             review_planned._sign("Jeanne", SIGNATURE)
+        self.assertIn(
+            "Seul le bilan d'une intervention terminée peut être signé", str(caught.exception)
+        )
         self.assertEqual(review.state, "draft")
 
     def test_on_site_signature_wizard_and_followup(self):

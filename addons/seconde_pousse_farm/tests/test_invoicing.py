@@ -104,18 +104,23 @@ class TestInvoicing(FarmCase):
         self.assertFalse(self.env["account.move"].search([("partner_id", "=", self.farm.id)]))
 
     def test_nothing_to_invoice(self):
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             self.wizard().action_create_invoices()
+        self.assertIn("Aucune intervention avec bilan signé à facturer", str(caught.exception))
 
     def test_supervisor_cannot_invoice(self):
         intervention = self.make_intervention()
         self.make_signed_review(intervention)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.wizard(user=self.supervisor)
-        with self.assertRaises(AccessError):
+        self.assertIn("(farm.invoice.wizard)", str(caught.exception))
+        with self.assertRaises(AccessError) as caught:
             self.env["account.move"].with_user(self.supervisor).create(
                 {"move_type": "out_invoice", "partner_id": self.farm.id}
             )
+        self.assertIn(
+            "créer des enregistrements 'Journal Entry' (account.move)", str(caught.exception)
+        )
         self.assertEqual(intervention.state, "reviewed")
 
     def test_accountant_sees_what_is_ready(self):

@@ -31,14 +31,17 @@ class TestTaskType(FarmCase):
             self.assertIn(name, names)
 
     def test_bad_duration_and_rate_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.env["farm.task.type"].create({"name": "Zero", "default_duration": 0})
-        with self.assertRaises(ValidationError):
+        self.assertIn("La durée par défaut de Zero doit être positive", str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
             self.weeding.hourly_rate = -1
+        self.assertIn("ne peut pas être négatif", str(caught.exception))
         self.assertEqual(self.weeding.hourly_rate, 20.0)
 
     def test_only_coordinator_configures(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.weeding.with_user(self.supervisor).write({"hourly_rate": 1.0})
+        self.assertIn("modifier les enregistrements 'Farm task type'", str(caught.exception))
         self.weeding.with_user(self.coordinator).write({"active": False})
         self.assertFalse(self.weeding.active)

@@ -147,8 +147,9 @@ class TestConfidentialDocuments(InsertionCommon, HttpCase):
             with self.subTest(user=user.login):
                 found = self.call(user, "mail.message", "search_read", [], fields=["body"])
                 self.assertFalse({row["id"] for row in found} & set(self.notes.ids))
-                with self.assertRaises(Fault):
+                with self.assertRaises(Fault) as caught:
                     self.call(user, "mail.message", "read", self.notes[:1].ids, ["body"])
+                self.assertIn("(Type de document : Message", str(caught.exception))
         found = self.call(
             self.counsellor,
             "mail.message",

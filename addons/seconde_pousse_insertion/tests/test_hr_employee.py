@@ -39,8 +39,9 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
 
     def test_counsellor_cannot_change_other_staff(self):
         staff = self.env["hr.employee"].create({"name": "Paul Comptable"})
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             staff.with_user(self.counsellor).write({"job_title": "Directeur"})
+        self.assertIn("n'a pas d'accès 'écrire' à :\n- Employé (hr.employee)", str(caught.exception))
 
     def test_supervisor_reads_stage_but_not_pass_nor_social_data(self):
         Employee = self.env["hr.employee"].with_user(self.supervisor)
@@ -52,17 +53,21 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
         public = self.env["hr.employee.public"].with_user(self.supervisor).browse(self.employee.id)
         self.assertEqual(public.insertion_stage, "pathway")
         for field in PASS_FIELDS + SOCIAL_FIELDS:
-            with self.assertRaises(AccessError, msg=field):
+            with self.assertRaises(AccessError, msg=field) as caught:
                 Employee.search_read([("id", "=", self.employee.id)], ["name", field])
-            with self.assertRaises(AccessError, msg=field):
+            self.assertIn(f'champs "{field}" sur Employee', str(caught.exception))
+            with self.assertRaises(AccessError, msg=field) as caught:
                 Employee.browse(self.employee.id).read([field])
+            self.assertIn(f'champs "{field}" sur Employee', str(caught.exception))
 
     def test_supervisor_cannot_export_pass_data(self):
         employee = self.employee.with_user(self.supervisor)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             employee.export_data(["name", "pass_iae_number"])
-        with self.assertRaises(AccessError):
+        self.assertIn("“pass_iae_number”", str(caught.exception))
+        with self.assertRaises(AccessError) as caught:
             employee.export_data(["social_situation"])
+        self.assertIn("“social_situation”", str(caught.exception))
         rows = self.employee.with_user(self.counsellor).export_data(["name", "pass_iae_number"])[
             "datas"
         ]
@@ -74,8 +79,9 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
         )
         employee = self.employee.with_user(officer)
         self.assertEqual(employee.name, "Karim Benali")
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             employee.read(["pass_iae_number"])
+        self.assertIn('champs "pass_iae_number"', str(caught.exception))
 
     def test_coordinator_reads_everything(self):
         values = self.employee.with_user(self.coordinator).read(PASS_FIELDS + SOCIAL_FIELDS)[0]

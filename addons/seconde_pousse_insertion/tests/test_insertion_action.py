@@ -40,5 +40,6 @@ class TestInsertionAction(InsertionCommon, TransactionCase):
         action = self.env["insertion.action"].create(
             {"pathway_id": self.pathway.id, "action_type": "interview", "name": "Entretien"}
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             action.with_user(self.supervisor).read(["name"])
+        self.assertIn("(insertion.action)", str(caught.exception))

@@ -23,14 +23,26 @@ class TestInsertionBarrier(InsertionCommon, TransactionCase):
 
     def test_supervisor_cannot_read_barriers(self):
         Barrier = self.env["insertion.barrier"].with_user(self.supervisor)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             Barrier.search([])
-        with self.assertRaises(AccessError):
+        self.assertIn(
+            "accéder aux enregistrements 'Barrier to employment' (insertion.barrier)",
+            str(caught.exception),
+        )
+        with self.assertRaises(AccessError) as caught:
             self.barrier.with_user(self.supervisor).read(["name"])
-        with self.assertRaises(AccessError):
+        self.assertIn(
+            "accéder aux enregistrements 'Barrier to employment' (insertion.barrier)",
+            str(caught.exception),
+        )
+        with self.assertRaises(AccessError) as caught:
             Barrier.create(
                 {"pathway_id": self.pathway.id, "barrier_type": "debt", "name": "Dettes"}
             )
+        self.assertIn(
+            "créer des enregistrements 'Barrier to employment' (insertion.barrier)",
+            str(caught.exception),
+        )
 
     def test_counsellor_follows_barriers(self):
         barrier = self.barrier.with_user(self.counsellor)
@@ -45,5 +57,6 @@ class TestInsertionBarrier(InsertionCommon, TransactionCase):
         self.assertEqual(str(self.barrier.date_lifted), "2025-04-02")
 
     def test_lifted_before_identified_is_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.barrier.write({"date_lifted": "2020-01-01"})
+        self.assertIn("ne peut pas être levé avant d'avoir été identifié", str(caught.exception))

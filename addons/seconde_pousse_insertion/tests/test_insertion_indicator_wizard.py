@@ -165,5 +165,6 @@ class TestInsertionIndicatorWizard(InsertionCommon, TransactionCase):
         self.assertEqual(self.env["insertion.pathway"].search(action["domain"]), self.third_pathway)
 
     def test_supervisor_has_no_indicators(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.make_wizard(self.supervisor)
+        self.assertIn("(insertion.indicator.wizard)", str(caught.exception))

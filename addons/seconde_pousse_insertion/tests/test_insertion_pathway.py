@@ -75,12 +75,15 @@ class TestInsertionPathway(InsertionCommon, TransactionCase):
         self.assertEqual(values["professional_goal"], "Ouvrier agricole")
         self.assertEqual(values["employee_id"][1], "Karim Benali")
         for field in ("barrier_ids", "action_ids", "exit_category", "contract_id", "exit_comment"):
-            with self.assertRaises(AccessError, msg=field):
+            with self.assertRaises(AccessError, msg=field) as caught:
                 pathway.read([field])
-        with self.assertRaises(AccessError):
+            self.assertIn(f'champs "{field}" sur Insertion pathway', str(caught.exception))
+        with self.assertRaises(AccessError) as caught:
             pathway.export_data(["barrier_ids/name"])
-        with self.assertRaises(AccessError):
+        self.assertIn('champs "barrier_ids" sur Insertion pathway', str(caught.exception))
+        with self.assertRaises(AccessError) as caught:
             pathway.write({"professional_goal": "Autre"})
+        self.assertIn("modifier les enregistrements 'Insertion pathway'", str(caught.exception))
 
     def test_supervisor_opens_pathway_views(self):
         Pathway = self.env["insertion.pathway"].with_user(self.supervisor)
@@ -107,8 +110,9 @@ class TestInsertionPathway(InsertionCommon, TransactionCase):
         Message = self.env["mail.message"].with_user(self.supervisor)
         domain = [("model", "=", "insertion.pathway"), ("res_id", "=", self.pathway.id)]
         self.assertFalse(Message.search(domain))
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             message.with_user(self.supervisor).read(["body"])
+        self.assertIn("(Type de document : Message", str(caught.exception))
         self.assertEqual(
             self.env["mail.message"].with_user(self.counsellor).search(domain), message
         )

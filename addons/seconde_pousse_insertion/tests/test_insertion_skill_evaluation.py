@@ -66,8 +66,9 @@ class TestInsertionSkillEvaluation(InsertionCommon, TransactionCase):
     def test_supervisor_changes_only_own_evaluations(self):
         evaluation = self.evaluate(self.supervisor, self.level_beginner, date(2025, 2, 3))
         evaluation.with_user(self.supervisor).comment = "Soigneux"
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             evaluation.with_user(self.supervisor2).write({"comment": "Autre"})
+        self.assertIn("ins_supervisor2", str(caught.exception))
         evaluation.with_user(self.counsellor).write({"skill_level_id": self.level_expert.id})
         self.assertEqual(self.current_level(), self.level_expert)
 

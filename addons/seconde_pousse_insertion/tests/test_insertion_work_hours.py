@@ -24,17 +24,21 @@ class TestInsertionWorkHours(InsertionCommon, TransactionCase):
         self.assertEqual(hours.pathway_id, self.pathway)
 
     def test_negative_hours_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             self.env["insertion.work.hours"].create(
                 {"employee_id": self.employee.id, "month": date(2025, 3, 1), "hours": -3}
             )
+        self.assertIn("ne peuvent pas être négatives", str(caught.exception))
 
     def test_supervisor_cannot_delete(self):
         hours = self.env["insertion.work.hours"].create(
             {"employee_id": self.employee.id, "month": date(2025, 3, 1), "hours": 3}
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             hours.with_user(self.supervisor).unlink()
+        self.assertIn(
+            "supprimer les enregistrements 'Hours worked in a month'", str(caught.exception)
+        )
 
     def test_hours_recorded_before_the_pathway_follow_it(self):
         employee = self.make_employee("Léa Blanc")
@@ -61,5 +65,6 @@ class TestInsertionWorkHours(InsertionCommon, TransactionCase):
         self.assertFalse(outside.outside_pass_iae)
         flagged = Hours.with_user(self.counsellor).search([("outside_pass_iae", "=", True)])
         self.assertFalse(flagged)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             outside.with_user(self.supervisor).read(["outside_pass_iae"])
+        self.assertIn('champs "outside_pass_iae"', str(caught.exception))

@@ -31,13 +31,15 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
         self.assertEqual(rows[0]["current_pathway_id"][0], self.pathway.id)
 
     def test_supervisor_barriers_and_exports_refused(self):
-        with self.assertRaises(Fault):
+        with self.assertRaises(Fault) as caught:
             self.call(self.supervisor, "insertion.barrier", "search_read", [], fields=["name"])
-        with self.assertRaises(Fault):
+        self.assertIn("(insertion.barrier)", caught.exception.faultString)
+        with self.assertRaises(Fault) as caught:
             self.call(
                 self.supervisor, "hr.employee", "export_data", [self.employee.id], ["pass_iae_end"]
             )
-        with self.assertRaises(Fault):
+        self.assertIn("“pass_iae_end”", caught.exception.faultString)
+        with self.assertRaises(Fault) as caught:
             self.call(
                 self.supervisor,
                 "insertion.pathway",
@@ -45,6 +47,7 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
                 [self.pathway.id],
                 ["exit_category"],
             )
+        self.assertIn('champs "exit_category"', caught.exception.faultString)
 
     def test_counsellor_reads_pass_over_rpc(self):
         rows = self.call(

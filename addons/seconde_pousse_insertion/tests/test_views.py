@@ -141,8 +141,9 @@ class TestViews(InsertionCommon, TransactionCase):
         self.assertNotIn("insertion_stage", result["views"]["form"]["arch"])
         public = self.env["hr.employee.public"].with_user(user).browse(self.employee.id)
         public.web_read(self.spec(result["models"]["hr.employee.public"]["fields"]))
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             Employee.search_read([("id", "=", self.employee.id)], ["current_pathway_id"])
+        self.assertIn('champs "current_pathway_id"', str(caught.exception))
 
     def test_counsellor_opens_the_cddi_contract(self):
         Contract = self.env["hr.contract"].with_user(self.counsellor)

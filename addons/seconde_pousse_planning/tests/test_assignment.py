@@ -30,8 +30,9 @@ class TestAssignment(PlanningCase):
         mine = self.intervention.with_user(farmer)
         self.assertEqual(mine.team_size, 1)
         for field in ("assignment_ids", "booking_ids"):
-            with self.assertRaises(AccessError):
+            with self.assertRaises(AccessError) as caught:
                 mine.read([field])
+            self.assertIn(f'champs "{field}" sur Farm intervention', str(caught.exception))
 
     def test_person_booked_twice_at_once_is_refused(self):
         self.assign(self.amina)
@@ -62,10 +63,13 @@ class TestAssignment(PlanningCase):
         first = self.assign(self.amina)
         other = self.make_intervention(day=3)
         second = self.assign(self.amina, intervention=other)
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:
             second.write(
                 {"date_start": datetime(2026, 3, 2, 11, 0), "date_end": datetime(2026, 3, 2, 13, 0)}
             )
+        self.assertIn(
+            "Conflit de planning : Amina Salariée est déjà planifié(e)", str(caught.exception)
+        )
         self.env.invalidate_all(flush=False)
         self.assertEqual(second.date_start, datetime(2026, 3, 3, 7, 0))
         self.assertTrue(first.active)
@@ -208,8 +212,11 @@ class TestAssignment(PlanningCase):
 
     def test_counsellor_reads_but_cannot_plan(self):
         self.assign(self.amina)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.assign(self.bruno, user=self.counsellor)
+        self.assertIn(
+            "créer des enregistrements 'Assignment to an intervention'", str(caught.exception)
+        )
         self.assertEqual(
             self.env(user=self.counsellor)["farm.intervention.assignment"].search_count(
                 [("intervention_id", "=", self.intervention.id)]

@@ -32,7 +32,10 @@ class TestBooking(PlanningCase):
 
     def test_database_refuses_overlap_even_without_the_orm(self):
         booking = self.book(self.trimmer)
-        with self.assertRaises(psycopg2.errors.ExclusionViolation), self.env.cr.savepoint():
+        with (
+            self.assertRaises(psycopg2.errors.ExclusionViolation) as caught,
+            self.env.cr.savepoint(),
+        ):
             self.env.cr.execute(
                 """INSERT INTO farm_intervention_booking
                        (intervention_id, equipment_id, resource_type, provider, state, active,
@@ -41,6 +44,7 @@ class TestBooking(PlanningCase):
                            '2026-03-02 11:00', '2026-03-02 13:00')""",
                 [booking.intervention_id.id, self.trimmer.id],
             )
+        self.assertIn("farm_intervention_booking_equipment_overlap", str(caught.exception))
 
     def test_archived_vehicle_is_refused(self):
         old = self.make_vehicle("ZZ-999-ZZ", seats=5)
@@ -127,8 +131,9 @@ class TestBooking(PlanningCase):
     def test_return_damaged_equipment_opens_a_maintenance_request(self):
         booking = self.book(self.trimmer)
         booking.action_check_out()
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             booking.action_return()  # condition missing
+        self.assertIn("Indiquez l'état de Débroussailleuse test au retour", str(caught.exception))
         booking.write({"condition": "damaged", "condition_note": "Lame tordue"})
         booking.action_return()
         self.assertEqual(booking.state, "returned")

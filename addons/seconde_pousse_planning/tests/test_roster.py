@@ -81,5 +81,6 @@ class TestRoster(PlanningCase):
         self.assertIn("Amina Salariée", action["params"]["message"])
 
     def test_empty_week_is_refused(self):
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             self.wizard(week_date=date(2026, 8, 12)).action_print()
+        self.assertIn("Personne n'est planifié la semaine", str(caught.exception))

@@ -108,8 +108,9 @@ class TestTeamBuilder(PlanningCase):
         builder.action_propose()
         self.assertFalse(builder.line_ids.filtered("available"))
         self.assertIn("aucun contrat", builder.line_ids[0].reason)
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             builder.action_confirm()
+        self.assertIn("Sélectionnez au moins une personne à affecter", str(caught.exception))
 
     def test_licence_holder_is_chosen_to_drive(self):
         self.david.licence_ids = self.licence_c
