@@ -424,9 +424,10 @@ class TestFarmPortalAccess(FarmPortalCase):
         token_a = self.request_a._portal_ensure_token()
         self.authenticate("farmer_a", "farmer_a")
         for token in (token_a, "forged"):
-            with self.assertRaises(JsonRpcException):
+            with self.assertRaises(JsonRpcException) as caught:
                 self.fetch_messages(self.request_b, token)
-            with self.assertRaises(JsonRpcException):
+            self.assertIn("Forbidden", str(caught.exception))
+            with self.assertRaises(JsonRpcException) as caught:
                 self.make_jsonrpc_request(
                     "/mail/message/post",
                     {
@@ -436,6 +437,7 @@ class TestFarmPortalAccess(FarmPortalCase):
                         "token": token,
                     },
                 )
+            self.assertIn("NotFound", str(caught.exception))
         self.assertNotIn(
             "Intrusion", " ".join(str(b) for b in self.request_b.message_ids.mapped("body"))
         )
@@ -515,12 +517,21 @@ class TestFarmPortalAccess(FarmPortalCase):
                 self.assertEqual(Model.search([]), mine.with_user(self.farmer_a))
                 self.assertEqual(Model.with_user(self.farmer_a2).search([]).ids, mine.ids)
                 mine.with_user(self.farmer_a).read(["id"])
-                with self.assertRaises(AccessError):
+                with self.assertRaises(AccessError) as caught:
                     theirs.with_user(self.farmer_a).read(["id"])
-                with self.assertRaises(AccessError):
+                self.assertIn("n'a pas d'accès 'lire'", str(caught.exception))
+                with self.assertRaises(AccessError) as caught:
                     mine.with_user(self.farmer_a).write({"create_date": datetime(2026, 1, 1)})
-                with self.assertRaises(AccessError):
+                self.assertIn(
+                    f"modifier les enregistrements '{self.env[model]._description}' ({model})",
+                    str(caught.exception),
+                )
+                with self.assertRaises(AccessError) as caught:
                     mine.with_user(self.farmer_a).unlink()
+                self.assertIn(
+                    f"supprimer les enregistrements '{self.env[model]._description}' ({model})",
+                    str(caught.exception),
+                )
 
     def test_rpc_no_worker_data(self):
         """Whatever other addons hang on an intervention (a planning adds the team), no
@@ -546,8 +557,9 @@ class TestFarmPortalAccess(FarmPortalCase):
 
     def test_rpc_internal_notes_hidden(self):
         self.intervention_a.notes = "<p>Karim a oublié ses gants</p>"
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             self.intervention_a.with_user(self.farmer_a).read(["notes"])
+        self.assertIn('champs "notes" sur Farm intervention', str(caught.exception))
         self.assertNotIn("Karim", self.get_as("farmer_a", self.intervention_a.access_url).text)
 
     def get_as(self, login, url):
@@ -562,8 +574,9 @@ class TestFarmPortalAccess(FarmPortalCase):
             "date_to": date.today() + timedelta(days=4),
             "contact_id": self.contact_a.id,
         }
-        with self.assertRaises(AccessError):  # the other farm is not theirs to touch
+        with self.assertRaises(AccessError) as caught:  # the other farm is not theirs to touch
             Request.create({**values, "partner_id": self.other_farm.id})
+        self.assertIn("n'a pas d'accès 'lire'", str(caught.exception))
         with self.assertRaisesRegex(UserError, "ne changent que par ses boutons"):
             Request.create({**values, "partner_id": self.farm.id, "state": "accepted"})
         self.assertFalse(
@@ -572,6 +585,26 @@ class TestFarmPortalAccess(FarmPortalCase):
         mine = Request.create({**values, "partner_id": self.farm.id})
         self.assertEqual((mine.state, mine.partner_id), ("submitted", self.farm))
         self.assertTrue(mine.name.startswith("DEM/"))
+
+    def test_the_create_rule_itself_keeps_portal_requests_submitted_and_own(self):
+        """The checks above stop a hostile create before the record rule is reached (the
+        other farm cannot be read, states only move by buttons): the rule is proven on its
+        own, as Odoo applies it to a created record."""
+        values = {"description": "Règle", "contact_id": self.contact_a.id}
+        own = self.make_request(**values)
+        own.with_user(self.farmer_a).check_access("create")
+        refused = {
+            "another farm": self.make_request(farm=self.other_farm, **values),
+            "another state": self.make_request(**values),
+            "already taken": self.make_request(**values),
+        }
+        refused["another state"].state = "accepted"
+        refused["already taken"].user_id = self.coordinator
+        for case, request in refused.items():
+            with self.subTest(case), self.assertRaises(AccessError) as caught:
+                request.with_user(self.farmer_a).check_access("create")
+            self.assertIn("n'a pas d'accès 'créer'", str(caught.exception))
+            self.assertIn("(farm.intervention.request)", str(caught.exception))
 
 
 @tagged("post_install", "-at_install")
