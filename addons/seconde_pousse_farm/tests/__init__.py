@@ -6,6 +6,7 @@ from . import (
     test_intervention_request,
     test_intervention_review,
     test_invoicing,
+    test_invoicing_pinned,
     test_performance,
     test_portal,
     test_portal_screens,
