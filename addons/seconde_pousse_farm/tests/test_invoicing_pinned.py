@@ -3,8 +3,11 @@ twice, and back to invoiceable after a credit note."""
 
 from datetime import date, datetime
 
+from lxml import etree
+
 from odoo.fields import Command
 from odoo.tests import Form, tagged
+from odoo.tools.misc import file_path
 
 from .common import FarmCase
 
@@ -49,7 +52,7 @@ class TestInvoicingPinned(FarmCase):
         return self.env["farm.invoice.wizard"].with_user(self.accountant).create(values)
 
     def lines(self, invoice):
-        """(product or section, label start, quantity, unit price) of every line."""
+        """(product or section, quantity, unit price) of every line, in order."""
         return [
             (
                 line.product_id.default_code or line.product_id.name or line.display_type,
@@ -160,3 +163,15 @@ class TestInvoicingPinned(FarmCase):
         self.assertNotEqual(back.invoice_id, invoice)
         self.assertNotIn(self.membership, back.invoice_id.invoice_line_ids.product_id)
         self.assertEqual(back.invoice_id.amount_untaxed, 7 * 20 + 2 * 25)
+
+    def test_the_demo_invoices_only_through_the_period_method(self):
+        """The demo data has no way of its own to invoice: it calls the method pinned above,
+        and never writes an intervention as invoiced."""
+        demo = etree.parse(file_path("seconde_pousse_farm/demo/farm_demo.xml"))
+        calls = demo.xpath("//function[@model='farm.invoice.wizard']/@name")
+        self.assertEqual(calls, ["_invoice_period"])
+        written = demo.xpath(
+            "//record[@model='farm.intervention']/field[@name='state' or @name='invoice_id']"
+        )
+        self.assertEqual([field.text for field in written if field.text == "invoiced"], [])
+        self.assertFalse([field for field in written if field.get("name") == "invoice_id"])
