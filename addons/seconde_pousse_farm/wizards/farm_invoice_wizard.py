@@ -97,14 +97,15 @@ class FarmInvoiceWizard(models.TransientModel):
 
     def _lock_invoiceable(self, interventions):
         """Lock the interventions for this transaction and keep those still to invoice:
-        two accountants invoicing the same month at once cannot both bill them."""
+        two accountants invoicing the same month at once cannot both bill them. Only
+        reviewed work is invoiceable: invoicing moves it to 'invoiced', and a credit note or
+        a cancelled invoice brings it back (the link table refuses a second live invoice)."""
         if not self.env.su and not self.env.user.has_group(ACCOUNTANT):
             raise UserError(_("Only the accounting team can invoice interventions."))
         interventions.flush_recordset(["state", "invoice_id"])
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM farm_intervention WHERE id IN %s AND state = 'reviewed' "
-                "AND invoice_id IS NULL FOR UPDATE",
+                "SELECT id FROM farm_intervention WHERE id IN %s AND state = 'reviewed' FOR UPDATE",
                 tuple(interventions.ids) or (0,),
             )
         )
