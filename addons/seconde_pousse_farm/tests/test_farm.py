@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
@@ -49,3 +51,15 @@ class TestFarm(FarmCase):
             self.env["farm.production"].with_user(self.coordinator).create({"name": "Safran"})
         )
         self.assertTrue(production.exists())
+
+    def test_creating_farms_runs_no_membership_search_per_farm(self):
+        queries = []
+        with contextmanager(self._patchExecute)(queries):
+            farms = self.env["res.partner"].create(
+                [{"name": f"Ferme {n}", "is_farm": True, "is_company": True} for n in range(20)]
+            )
+            farms.flush_recordset()
+        on_lines = [q for q in queries if "membership_membership_line" in str(q)]
+        self.assertLessEqual(len(on_lines), 1, on_lines[:3])
+        self.assertEqual(set(farms.mapped("membership_state")), {"none"})
+        self.assertFalse(any(farms.mapped("membership_start")))
