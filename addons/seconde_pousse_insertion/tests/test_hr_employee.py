@@ -41,7 +41,9 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
         staff = self.env["hr.employee"].create({"name": "Paul Comptable"})
         with self.assertRaises(AccessError) as caught:
             staff.with_user(self.counsellor).write({"job_title": "Directeur"})
-        self.assertIn("n'a pas d'accès 'écrire' à :\n- Employé (hr.employee)", str(caught.exception))
+        self.assertIn(
+            "n'a pas d'accès 'écrire' à :\n- Employé (hr.employee)", str(caught.exception)
+        )
 
     def test_supervisor_reads_stage_but_not_pass_nor_social_data(self):
         Employee = self.env["hr.employee"].with_user(self.supervisor)
