@@ -28,6 +28,10 @@ class TestInvoicingPinned(FarmCase):
             | cls.make_intervention(farm=cls.other_farm, day=4, hours=(1.5, 2.5))
             | cls.make_intervention(farm=cls.third_farm, day=30, hours=(0.0, 6.0))
         )
+        # A rate agreed with this farm, below the task type's 20 €/h.
+        cls.signed[2].line_ids.filtered(lambda line: line.task_type_id == cls.weeding).write(
+            {"price_unit": 18.0}
+        )
         for intervention in cls.signed:
             cls.make_signed_review(intervention)
         # Never to invoice: done but not signed, review sent but not signed, planned,
@@ -101,7 +105,7 @@ class TestInvoicingPinned(FarmCase):
             self.other_farm: [
                 (member, 1.0, self.membership.list_price),
                 ("line_section", None, None),
-                (weeding, 1.5, 20.0),
+                (weeding, 1.5, 18.0),
                 (pruning, 2.5, 25.0),
             ],
             self.third_farm: [
@@ -127,7 +131,7 @@ class TestInvoicingPinned(FarmCase):
         }
         fee = self.membership.list_price
         self.assertEqual(amounts[self.farm].amount_untaxed, fee + 7 * 20 + 2 * 25)
-        self.assertEqual(amounts[self.other_farm].amount_untaxed, fee + 1.5 * 20 + 2.5 * 25)
+        self.assertEqual(amounts[self.other_farm].amount_untaxed, fee + 1.5 * 18 + 2.5 * 25)
         self.assertEqual(amounts[self.third_farm].amount_untaxed, fee + 6 * 25)
 
     def test_a_second_run_invoices_nothing_twice(self):
