@@ -53,6 +53,20 @@ class TestInsertionPathway(InsertionCommon, TransactionCase):
         self.assertEqual(self.pathway.date_end, date(2025, 7, 4))
         self.assertTrue(self.pathway.exit_is_dynamic)
 
+    def test_which_exits_are_dynamic(self):
+        """The funders' "dynamic exit" rate counts sustainable and transition jobs and
+        positive exits (training, another insertion structure), nothing else."""
+        expected = {
+            "durable_job": True,
+            "transition_job": True,
+            "positive_exit": True,
+            "other_exit": False,
+            "withdrawal": False,
+        }
+        for category, dynamic in expected.items():
+            self.pathway.exit_category = category
+            self.assertEqual(self.pathway.exit_is_dynamic, dynamic, category)
+
     def test_create_flags_the_employee(self):
         employee = self.env["hr.employee"].create({"name": "Inès Garcia"})
         self.make_pathway(employee, date(2025, 4, 1))

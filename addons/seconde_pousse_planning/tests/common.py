@@ -138,6 +138,31 @@ class PlanningCase(TransactionCase):
             }
         )
 
+    def approve_leave(self, employee, date_from, date_to):
+        """An approved leave of employee (dates as "YYYY-MM-DD"), as Odoo's time off makes it."""
+        leave_type = self.env["hr.leave.type"].create(
+            {
+                "name": "Congés test",
+                "requires_allocation": "no",
+                "leave_validation_type": "no_validation",
+            }
+        )
+        if "l10n_fr_reference_leave_type" in self.env.company._fields:  # French localisation
+            self.env.company.l10n_fr_reference_leave_type = self.env["hr.leave.type"].create(
+                {"name": "CP test", "requires_allocation": "no"}
+            )
+        leave = self.env["hr.leave"].create(
+            {
+                "employee_id": employee.id,
+                "holiday_status_id": leave_type.id,
+                "request_date_from": date_from,
+                "request_date_to": date_to,
+            }
+        )
+        leave.action_validate()
+        self.assertEqual(leave.state, "validate", (leave.date_from, leave.date_to))
+        return leave
+
     def assign(self, employee, intervention=None, user=None, role="worker", **values):
         intervention = intervention or self.intervention
         env = self.env(user=user or self.supervisor_user)

@@ -90,29 +90,7 @@ class TestAssignment(PlanningCase):
         self.assertEqual(self._count(self.chloe), 0)
 
     def test_approved_leave_is_refused(self):
-        leave_type = self.env["hr.leave.type"].create(
-            {
-                "name": "Congés test",
-                "requires_allocation": "no",
-                "leave_validation_type": "no_validation",
-            }
-        )
-        if (
-            "l10n_fr_reference_leave_type" in self.env.company._fields
-        ):  # French localisation installed
-            self.env.company.l10n_fr_reference_leave_type = self.env["hr.leave.type"].create(
-                {"name": "CP test", "requires_allocation": "no"}
-            )
-        leave = self.env["hr.leave"].create(
-            {
-                "employee_id": self.david.id,
-                "holiday_status_id": leave_type.id,
-                "request_date_from": "2026-03-02",
-                "request_date_to": "2026-03-03",
-            }
-        )
-        leave.action_validate()
-        self.assertEqual(leave.state, "validate", (leave.date_from, leave.date_to))
+        leave = self.approve_leave(self.david, "2026-03-02", "2026-03-03")
         with self.assertRaisesRegex(ValidationError, "David Salarié est en congé validé"):
             self.assign(self.david)
         self.assertEqual(self._count(self.david), 0)

@@ -112,6 +112,16 @@ class TestTeamBuilder(PlanningCase):
             builder.action_confirm()
         self.assertIn("Sélectionnez au moins une personne à affecter", str(caught.exception))
 
+    def test_approved_leave_makes_a_worker_unavailable(self):
+        self.approve_leave(self.bruno, "2026-03-04", "2026-03-04")
+        builder = self.builder()
+        builder.action_propose()
+        bruno = builder.line_ids.filtered(lambda line: line.employee_id == self.bruno)
+        self.assertFalse(bruno.available)
+        self.assertFalse(bruno.selected)
+        self.assertIn("en congé validé", bruno.reason)
+        self.assertTrue(self.lines(builder).filtered("available"))
+
     def test_licence_holder_is_chosen_to_drive(self):
         self.david.licence_ids = self.licence_c
         self.book(self.truck, intervention=self.target)  # team still empty

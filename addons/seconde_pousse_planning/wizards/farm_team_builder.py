@@ -10,6 +10,16 @@ from ..models.farm_intervention_assignment import CALENDAR_WEEK_HOURS
 ROTATION_MONTHS = 12
 SUPERVISOR_GROUP = "seconde_pousse_base.group_supervisor"
 
+# The models the facts query reads.
+FACT_MODELS = (
+    "hr.contract",
+    "resource.calendar",
+    "resource.calendar.attendance",
+    "farm.intervention.assignment",
+    "farm.intervention.line",
+    "hr.leave",
+)
+
 
 class FarmTeamBuilder(models.TransientModel):
     """Proposes a supervisor and N workers for an intervention, ranked by availability,
@@ -103,6 +113,8 @@ class FarmTeamBuilder(models.TransientModel):
         intervention = self.intervention_id
         start, end = intervention.date_start, intervention.date_end
         task_types = intervention.line_ids.task_type_id
+        for model in FACT_MODELS:  # what the query reads, as changed in this transaction
+            self.env[model].flush_model()
         self.env.cr.execute(
             SQL(
                 """SELECT e.id,
