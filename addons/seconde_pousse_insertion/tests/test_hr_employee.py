@@ -106,6 +106,17 @@ class TestHrEmployee(InsertionCommon, TransactionCase):
         self.assertEqual(activities.user_id, self.counsellor)
         self.assertEqual(activities.date_deadline, date(2026, 12, 5))
 
+    def test_the_pass_warning_comes_30_days_before_the_end(self):
+        """The PASS ends on 2026-12-31: nothing on 30 November, the warning on 1 December."""
+        activity_type = self.env.ref("seconde_pousse_insertion.mail_activity_type_pass_end")
+        for day, expected in (("2026-11-30", []), ("2026-12-01", [date(2026, 12, 1)])):
+            with freeze_time(day):
+                self.env["hr.employee"]._cron_insertion_deadlines()
+            activities = self.employee.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            )
+            self.assertEqual(activities.mapped("date_deadline"), expected, day)
+
     @freeze_time("2025-06-10")
     def test_cron_warns_counsellor_before_contract_ends(self):
         self.env["hr.employee"]._cron_insertion_deadlines()
