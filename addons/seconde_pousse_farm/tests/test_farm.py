@@ -63,3 +63,6 @@ class TestFarm(FarmCase):
         self.assertLessEqual(len(on_lines), 1, on_lines[:3])
         self.assertEqual(set(farms.mapped("membership_state")), {"none"})
         self.assertFalse(any(farms.mapped("membership_start")))
+        # a free member still goes through Odoo's rules, with no line at all
+        free = self.env["res.partner"].create({"name": "Ferme offerte", "free_member": True})
+        self.assertEqual(free.membership_state, "free")
