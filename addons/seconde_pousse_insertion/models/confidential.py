@@ -11,7 +11,8 @@ What a person attached or wrote themselves stays theirs.
 
 from odoo.osv import expression
 
-COUNSELLOR = "seconde_pousse_base.group_counsellor"
+from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR
+
 CONFIDENTIAL_MODELS = (
     "insertion.pathway",
     "insertion.barrier",

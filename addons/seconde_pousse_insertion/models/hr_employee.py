@@ -6,8 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.view_validation import get_expression_field_names
 
-COUNSELLOR = "seconde_pousse_base.group_counsellor"
-STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR, STAFF
+
 # Odoo keeps an employee's chatter and activities to HR officers: counsellors, who follow
 # insertion employees without being HR officers, need them too (deadline reminders).
 HR_OR_COUNSELLOR = "hr.group_hr_user,seconde_pousse_base.group_counsellor"

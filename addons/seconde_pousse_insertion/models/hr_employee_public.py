@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+from odoo.addons.seconde_pousse_base.models.roles import STAFF
 
 
 class HrEmployeePublic(models.Model):

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-COUNSELLOR = "seconde_pousse_base.group_counsellor"
+from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR
 
 EXIT_CATEGORIES = [
     ("durable_job", "Sustainable job"),

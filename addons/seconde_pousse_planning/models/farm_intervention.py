@@ -2,10 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from .farm_planning_slot import format_when, intervention_label
+from odoo.addons.seconde_pousse_base.models.roles import STAFF, SUPERVISOR
 
-SUPERVISOR = "seconde_pousse_base.group_supervisor"
-STAFF = "seconde_pousse_base.group_supervisor,seconde_pousse_base.group_counsellor"
+from .farm_planning_slot import format_when, intervention_label
 
 
 class FarmIntervention(models.Model):

@@ -5,10 +5,11 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from odoo.addons.seconde_pousse_base.models.roles import SUPERVISOR
+
 from ..models.farm_intervention_assignment import CALENDAR_WEEK_HOURS
 
 ROTATION_MONTHS = 12
-SUPERVISOR_GROUP = "seconde_pousse_base.group_supervisor"
 
 # The models the facts query reads.
 FACT_MODELS = (
@@ -95,7 +96,7 @@ class FarmTeamBuilder(models.TransientModel):
     def _candidates(self):
         Employee = self.env["hr.employee"].sudo()
         company = self.intervention_id.company_id
-        supervisor_users = self.env.ref(SUPERVISOR_GROUP).sudo().users
+        supervisor_users = self.env.ref(SUPERVISOR).sudo().users
         workers = Employee.search(
             [("is_insertion_employee", "=", True), ("company_id", "=", company.id)]
         )
