@@ -238,9 +238,11 @@ class FarmCustomerPortal(CustomerPortal):
                     "state": "submitted",
                 }
             )
-            new_request = self._farm_sent_before(farm, post.get("submission_key"))
+            key = post.get("submission_key")
+            key = key if key and SUBMISSION_KEY.match(key) else None
+            new_request = self._farm_sent_before(farm, key)
             if not new_request:
-                new_request, errors["form"] = self._farm_create_request(vals, post)
+                new_request, errors["form"] = self._farm_create_request(vals, key)
             if new_request:
                 return request.redirect(f"/my/requests/{new_request.id}?message=created")
         values["errors"] = errors
@@ -251,17 +253,17 @@ class FarmCustomerPortal(CustomerPortal):
 
     @staticmethod
     def _farm_sent_before(farm, key):
-        """The request this same form already created (double click, retried post)."""
-        if not key or not SUBMISSION_KEY.match(key):
+        """The request this same form (its well-formed key) already created: a double
+        click, a retried post."""
+        if not key:
             return None
         Request = request.env["farm.intervention.request"].sudo()
         return Request.search([("submission_key", "=", key), ("partner_id", "=", farm.id)])
 
     @staticmethod
-    def _farm_create_request(vals, post):
+    def _farm_create_request(vals, key):
         """(the new request, None) or (None, the French message of the refusal)."""
-        key = post.get("submission_key")
-        if key and SUBMISSION_KEY.match(key):
+        if key:
             vals["submission_key"] = key
         try:
             with request.env.cr.savepoint():

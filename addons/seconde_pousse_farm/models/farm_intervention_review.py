@@ -110,6 +110,7 @@ class FarmInterventionReview(models.Model):
         if self.intervention_id.state != "done":
             raise UserError(_("Only the review of a done intervention can be signed."))
         values = {
+            "state": "signed",
             "signer_name": signer_name.strip(),
             "signature": signature,
             "signed_date": fields.Datetime.now(),
@@ -117,7 +118,6 @@ class FarmInterventionReview(models.Model):
         if farmer_comment is not None:
             values["farmer_comment"] = farmer_comment
         self.sudo().write(values)
-        self.sudo().state = "signed"
         self.intervention_id.sudo().state = "reviewed"
         self.partner_id._farm_start_membership(self.signed_date.date())
         if self.followup_wished:
