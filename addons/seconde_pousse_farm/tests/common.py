@@ -5,7 +5,7 @@ from datetime import date, datetime
 from PIL import Image
 
 from odoo.fields import Command
-from odoo.tests import TransactionCase
+from odoo.tests import Form, TransactionCase
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
@@ -102,6 +102,18 @@ class FarmCase(TransactionCase):
         if state != "draft":
             intervention.write({"state": state})
         return intervention
+
+    def refund(self, invoice, date=None):
+        """A credit note on a posted invoice, through Odoo's reversal wizard."""
+        reversal = Form(
+            self.env["account.move.reversal"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
+        )
+        reversal.journal_id = invoice.journal_id
+        if date:
+            reversal.date = date
+        return reversal.save().refund_moves()
 
     @classmethod
     def make_signed_review(cls, intervention, followup=False):

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 from .common import FarmCase
 
@@ -71,13 +71,7 @@ class TestInvoicing(FarmCase):
         self.wizard().action_create_invoices()
         invoice = intervention.invoice_id
         invoice.action_post()
-        reversal = Form(
-            self.env["account.move.reversal"].with_context(
-                active_model="account.move", active_ids=invoice.ids
-            )
-        )
-        reversal.journal_id = invoice.journal_id
-        reversal.save().refund_moves()
+        self.refund(invoice)
         self.assertEqual(intervention.state, "reviewed")
         self.assertFalse(intervention.invoice_id)
         self.assertIn("à refacturer", intervention.message_ids[0].body)

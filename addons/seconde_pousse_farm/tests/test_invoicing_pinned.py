@@ -6,7 +6,7 @@ from datetime import date, datetime
 from lxml import etree
 
 from odoo.fields import Command
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 from odoo.tools.misc import file_path
 
 from .common import FarmCase
@@ -114,8 +114,12 @@ class TestInvoicingPinned(FarmCase):
                 (pruning, 6.0, 25.0),
             ],
         }
+        invoices = {
+            farm: self.signed.filtered(lambda i, f=farm: i.partner_id == f).invoice_id
+            for farm in expected
+        }
         for farm, lines in expected.items():
-            invoice = self.signed.filtered(lambda i, f=farm: i.partner_id == f).invoice_id
+            invoice = invoices[farm]
             with self.subTest(farm=farm.name):
                 self.assertEqual(len(invoice), 1)
                 self.assertEqual(self.lines(invoice), lines)
@@ -125,14 +129,10 @@ class TestInvoicingPinned(FarmCase):
         self.assertEqual(
             sections.mapped("name"), [f"{first.name} – 2026-03-02", f"{second.name} – 2026-03-09"]
         )
-        amounts = {
-            farm: self.signed.filtered(lambda i, f=farm: i.partner_id == f).invoice_id
-            for farm in expected
-        }
         fee = self.membership.list_price
-        self.assertEqual(amounts[self.farm].amount_untaxed, fee + 7 * 20 + 2 * 25)
-        self.assertEqual(amounts[self.other_farm].amount_untaxed, fee + 1.5 * 18 + 2.5 * 25)
-        self.assertEqual(amounts[self.third_farm].amount_untaxed, fee + 6 * 25)
+        self.assertEqual(invoices[self.farm].amount_untaxed, fee + 7 * 20 + 2 * 25)
+        self.assertEqual(invoices[self.other_farm].amount_untaxed, fee + 1.5 * 18 + 2.5 * 25)
+        self.assertEqual(invoices[self.third_farm].amount_untaxed, fee + 6 * 25)
 
     def test_a_second_run_invoices_nothing_twice(self):
         wizard = self.wizard()
@@ -152,13 +152,7 @@ class TestInvoicingPinned(FarmCase):
         self.wizard().action_create_invoices()
         invoice = self.signed[0].invoice_id
         invoice.action_post()
-        reversal = Form(
-            self.env["account.move.reversal"].with_context(
-                active_model="account.move", active_ids=invoice.ids
-            )
-        )
-        reversal.journal_id = invoice.journal_id
-        reversal.save().refund_moves()
+        self.refund(invoice)
         back = self.signed.filtered(lambda i: i.partner_id == self.farm)
         self.assertEqual(back.mapped("state"), ["reviewed", "reviewed"])
         self.assertEqual(self.wizard().intervention_ids, back)

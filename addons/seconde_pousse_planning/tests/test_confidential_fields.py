@@ -22,11 +22,12 @@ from xmlrpc.client import Fault
 from odoo.models import MAGIC_COLUMNS
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.seconde_pousse_base.models.roles import COORDINATOR, COUNSELLOR, SUPERVISOR
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 from odoo.addons.seconde_pousse_insertion.tests.common import InsertionCommon
 
-GUARDED_GROUPS = {"seconde_pousse_base.group_counsellor", "seconde_pousse_base.group_coordinator"}
-STAFF_GROUP = "seconde_pousse_base.group_supervisor"  # fields it carries are shared with staff
+GUARDED_GROUPS = {COUNSELLOR, COORDINATOR}
+STAFF_GROUP = SUPERVISOR  # fields it carries are shared with staff
 OUR_PREFIX = "seconde_pousse_"
 EMPLOYEE_MODELS = ("hr.employee",)
 ROLES = ("supervisor", "hr_officer", "accountant", "farmer")
@@ -145,17 +146,17 @@ class TestConfidentialFields(InsertionCommon, HttpCase):
             {"employee_id": cls.employee.id, "month": date(2025, 2, 1), "hours": 80}
         )
         cls.confidential = sorted(confidential_fields(env))
+        cls.ids = {}  # one record of each model to read and export
+        for model in {model for model, __ in cls.confidential}:
+            found = env[model].with_context(active_test=False).search([], limit=1)
+            assert found, f"No {model} record to read: the test world must make one."
+            cls.ids[model] = found.ids
 
     def call(self, role, model, method, *args, **kwargs):
         user = self.users[role]
         return self.xmlrpc_object.execute_kw(
             self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
         )
-
-    def record_ids(self, model):
-        ids = self.env[model].sudo().with_context(active_test=False).search([], limit=1).ids
-        self.assertTrue(ids, f"No {model} record to read: the test world must make one.")
-        return ids
 
     def calls(self, model, fname, ids):
         """Read, search and export of one field, as a real client makes them."""
@@ -198,18 +199,16 @@ class TestConfidentialFields(InsertionCommon, HttpCase):
 
     def test_counsellor_reads_searches_and_exports_every_confidential_field(self):
         for model, fname in self.confidential:
-            ids = self.record_ids(model)
-            for label, call in self.calls(model, fname, ids):
+            for label, call in self.calls(model, fname, self.ids[model]):
                 with self.subTest(model=model, field=fname, call=label):
                     self.call("counsellor", model, *call)
 
     def test_other_roles_cannot_read_search_or_export_them(self):
         leaks = []
         for model, fname in self.confidential:
-            ids = self.record_ids(model)
             for role in ROLES:
                 if role in allowed_roles(model, fname):
                     continue
-                for label, call in self.calls(model, fname, ids):
+                for label, call in self.calls(model, fname, self.ids[model]):
                     leaks.append(self.leak(role, model, fname, label, call))
         self.assertEqual([leak for leak in leaks if leak], [])
