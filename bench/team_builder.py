@@ -239,7 +239,7 @@ class Generator:
                     {
                         "intervention_id": intervention.id,
                         "employee_id": worker.id,
-                        "hours_done": 4.0,
+                        "done_hours": 4.0,
                     }
                     for worker in workers[team * TEAM : (team + 1) * TEAM]
                 )

@@ -1,7 +1,7 @@
 {
     "name": "Seconde Pousse – Planning",
     "summary": "Équipes, véhicules et matériel partagé sans conflit, constitution d'équipe",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",

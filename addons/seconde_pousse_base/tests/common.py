@@ -22,11 +22,12 @@ class InstallCheckMixin:
     """Proves an addon is installed and the role groups and menu root exist."""
 
     module = None
+    version = "18.0.1.0.0"
 
     def test_module_installed(self):
         module = self.env["ir.module.module"].search([("name", "=", self.module)])
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "18.0.1.0.0")
+        self.assertEqual(module.latest_version, self.version)
 
     def test_role_groups_exist(self):
         coordinator = self.env.ref("seconde_pousse_base.group_coordinator")

@@ -243,6 +243,12 @@ class FarmInterventionLine(models.Model):
     )
     amount = fields.Float(compute="_compute_amount", digits="Product Price")
 
+    @api.depends("task_type_id", "description")
+    def _compute_display_name(self):
+        for line in self:
+            parts = [line.task_type_id.display_name, line.description]
+            line.display_name = " – ".join(part for part in parts if part)
+
     @api.model_create_multi
     def create(self, vals_list):
         interventions = self.env["farm.intervention"].browse(

@@ -2,6 +2,8 @@ from . import (
     farm_intervention,
     farm_intervention_assignment,
     farm_intervention_booking,
+    farm_intervention_hours,
+    farm_intervention_line,
     farm_licence,
     farm_planning_slot,
     farm_task_type,

@@ -13,6 +13,9 @@ class FarmIntervention(models.Model):
     assignment_ids = fields.One2many(
         "farm.intervention.assignment", "intervention_id", string="Team", groups=STAFF
     )
+    hours_ids = fields.One2many(
+        "farm.intervention.hours", "intervention_id", string="Hours by task", groups=STAFF
+    )
     booking_ids = fields.One2many(
         "farm.intervention.booking",
         "intervention_id",

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, float_compare, format_date
 
 from .farm_planning_slot import intervention_label
 
@@ -28,14 +28,38 @@ class FarmInterventionAssignment(models.Model):
         [("supervisor", "Supervisor"), ("worker", "Worker")], required=True, default="worker"
     )
     is_insertion_employee = fields.Boolean(related="employee_id.is_insertion_employee")
-    hours_done = fields.Float("Hours done")
+    hours_ids = fields.One2many(
+        "farm.intervention.hours", "assignment_id", string="Hours by task"
+    )
+    done_hours = fields.Float(
+        "Hours done",
+        compute="_compute_done_hours",
+        inverse="_inverse_done_hours",
+        store=True,
+        help="The sum of the person's hours on each task. Typed here only when the "
+        "intervention has a single task.",
+    )
+    attendance = fields.Selection(
+        [("present", "Present"), ("late", "Late"), ("absent", "Absent")], copy=False
+    )
+    arrival_time = fields.Float("Arrival", copy=False)
+    departure_time = fields.Float("Departure", copy=False)
+    observation = fields.Text(
+        copy=False, help="The supervisor's observation of the day, for the counsellor."
+    )
     intervention_state = fields.Selection(
         related="intervention_id.state", string="Intervention status"
     )
     color = fields.Integer(related="employee_id.color")
 
     _sql_constraints = [
-        ("hours_done_positive", "CHECK (hours_done >= 0)", "The hours done cannot be negative."),
+        ("done_hours_positive", "CHECK (done_hours >= 0)", "The hours done cannot be negative."),
+        (
+            "times_of_day",
+            "CHECK (arrival_time >= 0 AND arrival_time < 24 "
+            "AND departure_time >= 0 AND departure_time < 24)",
+            "Arrival and departure are times of day, between 00:00 and 23:59.",
+        ),
     ]
 
     def init(self):
@@ -54,11 +78,69 @@ class FarmInterventionAssignment(models.Model):
                 f"{assignment.employee_id.name} - {assignment.intervention_id.partner_id.name}"
             )
 
-    @api.constrains("hours_done", "date_start", "date_end")
-    def _check_hours_done(self):
-        for assignment in self.filtered("hours_done"):
+    @api.depends("hours_ids.hours")
+    def _compute_done_hours(self):
+        for assignment in self:
+            assignment.done_hours = sum(assignment.hours_ids.mapped("hours"))
+
+    def _inverse_done_hours(self):
+        """Typing a person's total is allowed when the intervention has one task: the hours
+        go on it. With several tasks, they are recorded task by task."""
+        Hours = self.env["farm.intervention.hours"]
+        for assignment in self:
+            hours = assignment.hours_ids
+            if float_compare(sum(hours.mapped("hours")), assignment.done_hours, 2) == 0:
+                continue
+            lines = assignment.intervention_id.line_ids
+            if len(lines) != 1:
+                raise ValidationError(
+                    _(
+                        "%(name)s on %(intervention)s: the intervention has %(count)s tasks, "
+                        "record the hours task by task.",
+                        name=assignment.employee_id.name,
+                        intervention=intervention_label(assignment.intervention_id),
+                        count=len(lines),
+                    )
+                )
+            if hours:
+                hours.write({"hours": assignment.done_hours})
+            else:
+                Hours.create(
+                    {
+                        "assignment_id": assignment.id,
+                        "line_id": lines.id,
+                        "hours": assignment.done_hours,
+                    }
+                )
+
+    @api.constrains("attendance", "done_hours", "arrival_time", "departure_time")
+    def _check_roll_call(self):
+        for assignment in self:
+            if assignment.attendance == "absent" and assignment.done_hours:
+                raise ValidationError(
+                    _(
+                        "%(name)s is absent at roll-call: no hours on %(intervention)s.",
+                        name=assignment.employee_id.name,
+                        intervention=intervention_label(assignment.intervention_id),
+                    )
+                )
+            if (
+                assignment.arrival_time
+                and assignment.departure_time
+                and assignment.departure_time <= assignment.arrival_time
+            ):
+                raise ValidationError(
+                    _(
+                        "%(name)s: the departure must come after the arrival.",
+                        name=assignment.employee_id.name,
+                    )
+                )
+
+    @api.constrains("done_hours", "date_start", "date_end")
+    def _check_done_hours(self):
+        for assignment in self.filtered("done_hours"):
             days = (assignment.date_end.date() - assignment.date_start.date()).days + 1
-            if assignment.hours_done > 24 * days:
+            if assignment.done_hours > 24 * days:
                 raise ValidationError(
                     _(
                         "Hours done by %(name)s: %(max)s hours at most over %(days)s day(s).",
@@ -224,22 +306,31 @@ class FarmInterventionAssignment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         assignments = super().create(vals_list)
-        assignments.filtered("hours_done")._sync_work_hours()
+        assignments.filtered("done_hours")._sync_work_hours()
         return assignments
 
     def write(self, vals):
         result = super().write(vals)
-        if {"hours_done", "employee_id", "date_start", "active"} & set(vals):
+        if {"employee_id", "date_start", "active"} & set(vals):
             self._sync_work_hours()
         return result
 
     def unlink(self):
         self._work_hours_records().unlink()
+        # through the ORM, so that the tasks' hours are counted again
+        self.hours_ids.unlink()
         return super().unlink()
 
     def _work_hours_records(self):
         sources = [f"{self._name},{assignment_id}" for assignment_id in self.ids]
         return self.env["insertion.work.hours"].sudo().search([("source", "in", sources)])
+
+    def _hours_changed(self):
+        """A person's hours on a task changed: their total is checked before it reaches their
+        monthly hours."""
+        self._check_done_hours()
+        self._check_roll_call()
+        self._sync_work_hours()
 
     def _sync_work_hours(self):
         """The hours done of insertion employees feed their monthly hours (pathway indicators):
@@ -251,7 +342,7 @@ class FarmInterventionAssignment(models.Model):
             record = existing.get(assignment.id, WorkHours)
             keep = (
                 assignment.active
-                and assignment.hours_done > 0
+                and assignment.done_hours > 0
                 and assignment.employee_id.is_insertion_employee
             )
             if not keep:
@@ -260,7 +351,7 @@ class FarmInterventionAssignment(models.Model):
             values = {
                 "employee_id": assignment.employee_id.id,
                 "month": assignment.date_start.date().replace(day=1),
-                "hours": assignment.hours_done,
+                "hours": assignment.done_hours,
                 "company_id": assignment.company_id.id,
                 "source": f"{self._name},{assignment.id}",
                 "note": assignment.intervention_id.display_name,

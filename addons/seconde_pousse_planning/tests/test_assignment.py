@@ -131,12 +131,12 @@ class TestAssignment(PlanningCase):
         self.assign(self.amina, intervention=friday, date_end=datetime(2026, 3, 6, 9, 0))
         self.assign(self.amina, intervention=self.make_intervention(day=9))
 
-    def test_hours_done_feed_monthly_hours(self):
+    def test_done_hours_feed_monthly_hours(self):
         assignment = self.assign(self.amina)
         sup_assignment = self.assign(self.sup_employee, role="supervisor")
         WorkHours = self.env["insertion.work.hours"]
         self.assertFalse(WorkHours.search([("employee_id", "=", self.amina.id)]))
-        (assignment | sup_assignment).write({"hours_done": 4.5})
+        (assignment | sup_assignment).write({"done_hours": 4.5})
         hours = WorkHours.search([("employee_id", "=", self.amina.id)])
         self.assertEqual(hours.hours, 4.5)
         self.assertEqual(str(hours.month), "2026-03-01")
@@ -144,7 +144,7 @@ class TestAssignment(PlanningCase):
         self.assertTrue(hours.pathway_id or True)
         # supervisors are not in a pathway: no hours record for them
         self.assertFalse(WorkHours.search([("employee_id", "=", self.sup_employee.id)]))
-        assignment.hours_done = 3.0
+        assignment.done_hours = 3.0
         self.assertEqual(hours.hours, 3.0)
         assignment.unlink()
         self.assertFalse(hours.exists())
@@ -224,9 +224,9 @@ class TestAssignment(PlanningCase):
                 }
             )
 
-    def test_hours_done_are_bounded_by_the_slot(self):
+    def test_done_hours_are_bounded_by_the_slot(self):
         assignment = self.assign(self.amina)
         with self.assertRaisesRegex(ValidationError, r"Amina Salariée : 24 heures au plus sur 1"):
-            assignment.with_user(self.supervisor_user).write({"hours_done": 10000})
-        assignment.with_user(self.supervisor_user).write({"hours_done": 5.0})
-        self.assertEqual(assignment.hours_done, 5.0)
+            assignment.with_user(self.supervisor_user).write({"done_hours": 10000})
+        assignment.with_user(self.supervisor_user).write({"done_hours": 5.0})
+        self.assertEqual(assignment.done_hours, 5.0)

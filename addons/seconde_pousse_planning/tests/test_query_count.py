@@ -33,7 +33,7 @@ class TestQueryCount(PlanningCase):
         )
         cls.env["farm.intervention.assignment"].create(
             [
-                {"intervention_id": intervention.id, "employee_id": employee.id, "hours_done": 4.0}
+                {"intervention_id": intervention.id, "employee_id": employee.id, "done_hours": 4.0}
                 for intervention in interventions
                 for employee in employees
             ]
