@@ -29,7 +29,16 @@
         "wizards/farm_roster_wizard_views.xml",
         "report/weekly_roster_report.xml",
         "views/menus.xml",
+        "views/my_day_views.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "seconde_pousse_planning/static/src/my_day/*",
+        ],
+        "web.assets_tests": [
+            "seconde_pousse_planning/static/tests/tours/*",
+        ],
+    },
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/fleet_vehicle_demo.xml",

@@ -5,6 +5,8 @@ from . import (
     farm_intervention_hours,
     farm_intervention_line,
     farm_licence,
+    farm_my_day,
+    farm_my_day_operation,
     farm_planning_slot,
     farm_task_type,
     farm_task_type_skill,

@@ -1,0 +1,330 @@
+/** @odoo-module **/
+/**
+ * "Ma journée": the supervisor's day on a phone. Roll-call, hours per person and task,
+ * observations, equipment out and back, photos and the farmer's signature, recorded on
+ * the phone first and sent when the network allows (see OperationQueue).
+ */
+import { Component, onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import { browser } from "@web/core/browser/browser";
+import { _t } from "@web/core/l10n/translation";
+import { ConnectionLostError } from "@web/core/network/rpc";
+import { registry } from "@web/core/registry";
+import { SignatureDialog } from "@web/core/signature/signature_dialog";
+import { user } from "@web/core/user";
+import { useService } from "@web/core/utils/hooks";
+import { OperationQueue } from "./my_day_queue";
+
+const RETRY_MS = 20000;
+
+export function toClock(hours) {
+    if (!hours) {
+        return "";
+    }
+    const minutes = Math.round(hours * 60);
+    return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+export function fromClock(value) {
+    if (!value) {
+        return 0;
+    }
+    const [hours, minutes] = value.split(":").map(Number);
+    return hours + minutes / 60;
+}
+
+export class MyDay extends Component {
+    static template = "seconde_pousse_planning.MyDay";
+    static props = ["*"];
+
+    setup() {
+        this.orm = useService("orm");
+        this.dialog = useService("dialog");
+        this.queue = new OperationQueue(user.userId);
+        this.state = useState({
+            day: null,
+            online: browser.navigator.onLine,
+            pending: this.queue.pending.length,
+            syncing: false,
+            messages: [],
+            open: {},
+            tab: {},
+            notes: {},
+        });
+        this.onOnline = () => {
+            this.state.online = true;
+            this.flush();
+        };
+        this.onOffline = () => {
+            this.state.online = false;
+        };
+        onWillStart(() => this.load());
+        onMounted(() => {
+            browser.addEventListener("online", this.onOnline);
+            browser.addEventListener("offline", this.onOffline);
+            this.timer = browser.setInterval(() => this.flush(), RETRY_MS);
+            this.flush();
+        });
+        onWillUnmount(() => {
+            browser.removeEventListener("online", this.onOnline);
+            browser.removeEventListener("offline", this.onOffline);
+            browser.clearInterval(this.timer);
+        });
+    }
+
+    async load() {
+        try {
+            this.state.day = await this.orm.silent.call("farm.my.day", "load", []);
+            this.queue.saveDay(this.state.day);
+        } catch (error) {
+            if (!(error instanceof ConnectionLostError)) {
+                throw error;
+            }
+            this.state.online = false;
+            this.state.day = this.queue.lastDay() || { interventions: [], day_label: "" };
+        }
+        // what is still waiting on the phone shows over the server's figures
+        for (const operation of this.queue.pending) {
+            this.applyLocally(operation);
+        }
+        const first = this.state.day.interventions[0];
+        if (first && !Object.keys(this.state.open).length) {
+            this.state.open[first.id] = true;
+        }
+    }
+
+    // --- the queue ---
+
+    record(operation) {
+        const queued = this.queue.push(operation);
+        this.applyLocally(queued);
+        this.state.pending = this.queue.pending.length;
+        this.queue.saveDay(this.state.day);
+        this.flush();
+    }
+
+    async flush() {
+        const batch = this.queue.pending.slice(0, 50);
+        if (this.state.syncing || !batch.length || !browser.navigator.onLine) {
+            return;
+        }
+        this.state.syncing = true;
+        try {
+            const results = await this.orm.silent.call("farm.my.day", "sync", [batch]);
+            this.queue.acknowledge(results.map((result) => result.key));
+            for (const result of results) {
+                if (result.status !== "done") {
+                    this.state.messages.push({ ...result });
+                }
+            }
+            this.state.online = true;
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                this.state.online = false;
+            } else {
+                this.queue.acknowledge(batch.map((operation) => operation.key));
+                this.state.messages.push({
+                    status: "error",
+                    message: error.data?.message || error.message,
+                });
+            }
+        } finally {
+            this.state.syncing = false;
+            this.state.pending = this.queue.pending.length;
+        }
+        if (this.state.online) {
+            await this.load();
+            if (this.queue.pending.length) {
+                this.flush();
+            }
+        }
+    }
+
+    applyLocally(operation) {
+        const intervention = this.state.day?.interventions.find(
+            (item) => item.id === operation.intervention_id
+        );
+        if (!intervention) {
+            return;
+        }
+        const member = intervention.team.find((item) => item.id === operation.assignment_id);
+        const kinds = {
+            attendance: () => {
+                Object.assign(member, {
+                    attendance: operation.attendance,
+                    arrival: operation.arrival_time ?? member.arrival,
+                    departure: operation.departure_time ?? member.departure,
+                });
+                if (operation.attendance === "absent") {
+                    member.hours = {};
+                }
+            },
+            hours: () => (member.hours[operation.line_id] = operation.hours),
+            observation: () => (member.observation = operation.comment),
+            equipment: () => {
+                const booking = intervention.bookings.find((b) => b.id === operation.booking_id);
+                booking.state = operation.action === "out" ? "checked_out" : "returned";
+                booking.condition = operation.condition || booking.condition;
+            },
+            photo: () => intervention.photos++,
+            progress: () => (intervention.state = operation.action === "start" ? "in_progress" : "done"),
+            sign: () => (intervention.review = { state: "signed", signer: operation.signer_name }),
+        };
+        if (member || !operation.assignment_id) {
+            kinds[operation.kind]?.();
+        }
+    }
+
+    // --- what the screen offers ---
+
+    toggle(intervention) {
+        this.state.open[intervention.id] = !this.state.open[intervention.id];
+    }
+
+    tabOf(intervention) {
+        return this.state.tab[intervention.id] || "rollcall";
+    }
+
+    get tabs() {
+        return [
+            ["rollcall", _t("Roll-call")],
+            ["hours", _t("Hours")],
+            ["notes", _t("Observations")],
+            ["equipment", _t("Equipment")],
+            ["photos", _t("Photos")],
+            ["sign", _t("Signature")],
+        ];
+    }
+
+    setAttendance(intervention, member, attendance) {
+        const arrival = member.arrival || (attendance === "absent" ? 0 : this.startOf(intervention));
+        this.record({
+            kind: "attendance",
+            intervention_id: intervention.id,
+            assignment_id: member.id,
+            attendance,
+            arrival_time: attendance === "absent" ? 0 : arrival,
+            departure_time: attendance === "absent" ? 0 : member.departure,
+        });
+    }
+
+    setTime(intervention, member, field, value) {
+        this.record({
+            kind: "attendance",
+            intervention_id: intervention.id,
+            assignment_id: member.id,
+            attendance: member.attendance || "present",
+            [field]: fromClock(value),
+        });
+    }
+
+    startOf(intervention) {
+        return fromClock(intervention.time.split(" ")[0]);
+    }
+
+    setHours(intervention, member, line, value) {
+        this.record({
+            kind: "hours",
+            intervention_id: intervention.id,
+            assignment_id: member.id,
+            line_id: line.id,
+            hours: Math.max(0, parseFloat(String(value).replace(",", ".")) || 0),
+        });
+    }
+
+    fillPlanned(intervention) {
+        for (const member of intervention.team) {
+            if (member.attendance === "absent") {
+                continue;
+            }
+            for (const line of intervention.lines) {
+                if (member.hours[line.id] === undefined) {
+                    this.setHours(intervention, member, line, member.planned[line.id]);
+                }
+            }
+        }
+    }
+
+    noteOf(member) {
+        if (!this.state.notes[member.id]) {
+            this.state.notes[member.id] = { comment: member.observation, skill: "", level: "" };
+        }
+        return this.state.notes[member.id];
+    }
+
+    levelsOf(intervention, member) {
+        const skill = intervention.skills.find((s) => String(s.id) === this.noteOf(member).skill);
+        return skill ? skill.levels : [];
+    }
+
+    saveNote(intervention, member) {
+        const note = this.noteOf(member);
+        this.record({
+            kind: "observation",
+            intervention_id: intervention.id,
+            assignment_id: member.id,
+            comment: note.comment,
+            skill_id: note.level ? parseInt(note.skill) : false,
+            level_id: note.level ? parseInt(note.level) : false,
+        });
+        Object.assign(note, { skill: "", level: "", saved: true });
+    }
+
+    moveEquipment(intervention, booking, action) {
+        const form = this.state.notes[`booking-${booking.id}`] || {};
+        this.record({
+            kind: "equipment",
+            intervention_id: intervention.id,
+            booking_id: booking.id,
+            action,
+            condition: action === "in" ? form.condition || "good" : false,
+            note: form.note || "",
+        });
+    }
+
+    bookingForm(booking) {
+        const key = `booking-${booking.id}`;
+        this.state.notes[key] ||= { condition: "good", note: "" };
+        return this.state.notes[key];
+    }
+
+    async addPhoto(intervention, event) {
+        for (const file of event.target.files) {
+            const data = await new Promise((resolve) => {
+                const reader = new FileReader();
+                reader.onload = () => resolve(reader.result.split(",")[1]);
+                reader.readAsDataURL(file);
+            });
+            this.record({ kind: "photo", intervention_id: intervention.id, name: file.name, data });
+        }
+        event.target.value = "";
+    }
+
+    progress(intervention, action) {
+        this.record({ kind: "progress", intervention_id: intervention.id, action });
+    }
+
+    openSignature(intervention) {
+        this.dialog.add(SignatureDialog, {
+            defaultName: intervention.signer,
+            nameAndSignatureProps: { displaySignatureRatio: 3, signatureType: "signature" },
+            uploadSignature: ({ name, signatureImage }) =>
+                this.record({
+                    kind: "sign",
+                    intervention_id: intervention.id,
+                    signer_name: name,
+                    signature: signatureImage.split(",")[1],
+                    comment: this.state.notes[`sign-${intervention.id}`] || "",
+                }),
+        });
+    }
+
+    dismiss(index) {
+        this.state.messages.splice(index, 1);
+    }
+
+    clock(hours) {
+        return toClock(hours);
+    }
+}
+
+registry.category("actions").add("seconde_pousse_planning.my_day", MyDay);
