@@ -34,6 +34,7 @@
     "assets": {
         "web.assets_backend": [
             "seconde_pousse_planning/static/src/my_day/*",
+            "seconde_pousse_planning/static/src/timeline/*",
         ],
         "web.assets_tests": [
             "seconde_pousse_planning/static/tests/tours/*",

@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_datetime
 
 MAX_TEAM_SIZE = 50
 MAX_DAYS = 14  # one visit: a fortnight at most (a season is a recurring request)
@@ -70,6 +71,35 @@ class FarmIntervention(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    calendar_label = fields.Char(
+        compute="_compute_calendar_label", help="The farm and the team lead, for calendars."
+    )
+    schedule_label = fields.Char(
+        "When", compute="_compute_schedule_label", help="Day and hours, in the user's time zone."
+    )
+
+    @api.depends("partner_id.name", "user_id.name")
+    def _compute_calendar_label(self):
+        for intervention in self:
+            parts = [intervention.partner_id.name, intervention.user_id.name]
+            intervention.calendar_label = " · ".join(part for part in parts if part)
+
+    @api.depends("date_start", "date_end")
+    @api.depends_context("tz")
+    def _compute_schedule_label(self):
+        tz = self.env.context.get("tz") or self.env.user.tz or "Europe/Paris"
+        for intervention in self:
+            start, end = intervention.date_start, intervention.date_end
+            if not (start and end):
+                intervention.schedule_label = ""
+                continue
+            same_day = format_datetime(self.env, start, tz, "yyyyMMdd") == format_datetime(
+                self.env, end, tz, "yyyyMMdd"
+            )
+            intervention.schedule_label = "%s – %s" % (
+                format_datetime(self.env, start, tz, "EEE d MMM y, HH:mm"),
+                format_datetime(self.env, end, tz, "HH:mm" if same_day else "EEE d MMM, HH:mm"),
+            )
 
     @api.depends("line_ids.planned_hours", "line_ids.done_hours", "line_ids.price_unit")
     def _compute_totals(self):

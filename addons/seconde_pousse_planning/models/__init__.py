@@ -1,6 +1,7 @@
 from . import (
     farm_intervention,
     farm_intervention_assignment,
+    farm_intervention_assignment_timeline,
     farm_intervention_booking,
     farm_intervention_hours,
     farm_intervention_line,

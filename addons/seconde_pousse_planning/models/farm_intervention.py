@@ -38,6 +38,13 @@ class FarmIntervention(models.Model):
             people = len(intervention.assignment_ids.filtered("active").employee_id)
             intervention.team_size = people or intervention.team_size or 1
 
+    @api.depends("team_size")
+    def _compute_calendar_label(self):
+        result = super()._compute_calendar_label()
+        for intervention in self:
+            intervention.calendar_label += _(" · %(count)s people", count=intervention.team_size)
+        return result
+
     def _check_vehicle_seats(self, without_bookings=None):
         """Seats of the vehicles booked for an intervention against the people travelling
         (without_bookings: bookings about to be removed). One query for the whole batch."""

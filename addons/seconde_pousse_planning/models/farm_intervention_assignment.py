@@ -51,6 +51,9 @@ class FarmInterventionAssignment(models.Model):
         related="intervention_id.state", string="Intervention status"
     )
     color = fields.Integer(related="employee_id.color")
+    calendar_label = fields.Char(
+        compute="_compute_calendar_label", help="The farm and the person, for the calendar."
+    )
 
     _sql_constraints = [
         ("done_hours_positive", "CHECK (done_hours >= 0)", "The hours done cannot be negative."),
@@ -71,6 +74,11 @@ class FarmInterventionAssignment(models.Model):
             )
         )
         return result
+
+    @api.depends("partner_id.name", "employee_id.name")
+    def _compute_calendar_label(self):
+        for assignment in self:
+            assignment.calendar_label = f"{assignment.partner_id.name} · {assignment.employee_id.name}"
 
     def _compute_display_name(self):
         for assignment in self:

@@ -35,7 +35,7 @@ OPEN_EVERY_SCREEN = """
         const dialog = document.querySelector(".o_error_dialog");
         if (dialog) {
             problems.push(`${screen.label}: ${dialog.closest(".modal").innerText.slice(0, 300)}`);
-        } else if (!document.querySelector(".o_view_controller")) {
+        } else if (!document.querySelector(".o_view_controller, .o_sp_my_day")) {
             problems.push(`${screen.label}: no view was shown`);
         }
         await env.services.action.doAction({type: "ir.actions.act_window_close"});

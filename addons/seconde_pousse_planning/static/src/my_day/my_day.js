@@ -42,6 +42,7 @@ export class MyDay extends Component {
         this.queue = new OperationQueue(user.userId);
         this.state = useState({
             day: null,
+            date: null, // today
             online: browser.navigator.onLine,
             pending: this.queue.pending.length,
             syncing: false,
@@ -73,7 +74,7 @@ export class MyDay extends Component {
 
     async load() {
         try {
-            this.state.day = await this.orm.silent.call("farm.my.day", "load", []);
+            this.state.day = await this.orm.silent.call("farm.my.day", "load", [this.state.date]);
             this.queue.saveDay(this.state.day);
         } catch (error) {
             if (!(error instanceof ConnectionLostError)) {
@@ -90,6 +91,13 @@ export class MyDay extends Component {
         if (first && !Object.keys(this.state.open).length) {
             this.state.open[first.id] = true;
         }
+    }
+
+    async moveDay(days) {
+        const day = luxon.DateTime.fromISO(this.state.day.day).plus({ days });
+        this.state.date = day.toISODate();
+        this.state.open = {};
+        await this.load();
     }
 
     // --- the queue ---

@@ -1,0 +1,59 @@
+from datetime import datetime, time, timedelta
+
+from odoo import _, api, fields, models
+
+WINDOW_BEFORE, WINDOW_AFTER = timedelta(days=92), timedelta(days=183)
+
+
+class FarmInterventionAssignment(models.Model):
+    _inherit = "farm.intervention.assignment"
+
+    @api.model
+    def timeline_unavailability(self, employee_ids):
+        """What the team timeline shows behind each person's line: approved leave and the
+        end of their contract, from three months back to six ahead. Dates only: the kind
+        of leave is not the planner's business."""
+        self.check_access("read")
+        now = fields.Datetime.now()
+        start, end = now - WINDOW_BEFORE, now + WINDOW_AFTER
+        employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
+        leaves = self.env["hr.leave"].sudo().search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("state", "=", "validate"),
+                ("date_from", "<", end),
+                ("date_to", ">", start),
+            ]
+        )
+        items = [
+            {
+                "id": f"sp-leave-{leave.id}",
+                "group": leave.employee_id.id,
+                "start": fields.Datetime.to_string(leave.date_from),
+                "end": fields.Datetime.to_string(leave.date_to),
+                "kind": "leave",
+                "label": _("Leave"),
+            }
+            for leave in leaves
+        ]
+        contracts = self.env["hr.contract"].sudo().search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("state", "in", ("open", "close")),
+                ("date_end", ">=", start.date()),
+                ("date_end", "<=", end.date()),
+            ]
+        )
+        for contract in contracts:
+            last_day = datetime.combine(contract.date_end, time.min)
+            items.append(
+                {
+                    "id": f"sp-contract-{contract.id}",
+                    "group": contract.employee_id.id,
+                    "start": fields.Datetime.to_string(last_day + timedelta(days=1)),
+                    "end": fields.Datetime.to_string(last_day + timedelta(days=8)),
+                    "kind": "contract_end",
+                    "label": _("Contract ended"),
+                }
+            )
+        return items

@@ -1,0 +1,93 @@
+/** @odoo-module **/
+/**
+ * The planning timeline, readable at a glance: it opens on this week, or on the next one
+ * at the weekend (the week to plan); previous and next move by the window shown; the
+ * team's colours have a legend.
+ */
+import { _t } from "@web/core/l10n/translation";
+import { patch } from "@web/core/utils/patch";
+import { TimelineRenderer } from "@web_timeline/views/timeline/timeline_renderer.esm";
+
+const { DateTime } = luxon;
+const SP_MODELS = ["farm.intervention.assignment", "farm.intervention.booking"];
+
+export function weekToShow(now = DateTime.now()) {
+    const week = now.weekday >= 6 ? now.plus({ weeks: 1 }) : now;
+    return { start: week.startOf("week"), end: week.endOf("week") };
+}
+
+patch(TimelineRenderer.prototype, {
+    _computeMode() {
+        super._computeMode();
+        if (this.mode.data === "week") {
+            const { start, end } = weekToShow();
+            this.options.start = start.toJSDate();
+            this.options.end = end.toJSDate();
+        }
+    },
+
+    init_timeline() {
+        if (SP_MODELS.includes(this.model.model_name)) {
+            // farm work happens by day: nights hidden, the day's jobs wide enough to read
+            this.options.hiddenDates = [
+                { start: "2020-01-01 20:00:00", end: "2020-01-02 06:00:00", repeat: "daily" },
+            ];
+        }
+        return super.init_timeline();
+    },
+
+    _onShift(direction) {
+        if (!this.timeline) {
+            return;
+        }
+        const { start, end } = this.timeline.getWindow();
+        const span = (end - start) * direction;
+        this.timeline.setWindow(new Date(start.getTime() + span), new Date(end.getTime() + span));
+    },
+
+    get spLegend() {
+        if (this.model.model_name !== "farm.intervention.assignment") {
+            return [];
+        }
+        return [
+            { label: _t("Supervisor"), color: "#c0504d" },
+            { label: _t("Worker"), color: "#4f81bd" },
+            { label: _t("Done, hours recorded"), color: "#9bbb59" },
+        ];
+    },
+});
+
+const SP_MODEL = "farm.intervention.assignment";
+
+patch(TimelineRenderer.prototype, {
+    /** Leave and contract ends, behind each person's line of the team timeline. */
+    async on_data_loaded(records, adjust_window) {
+        await super.on_data_loaded(records, adjust_window);
+        if (this.model.model_name !== SP_MODEL || this.model.last_group_bys[0] !== "employee_id") {
+            return;
+        }
+        const employeeIds = [...new Set(records.map((r) => r.employee_id && r.employee_id[0]))];
+        const items = await this.model.orm.call(SP_MODEL, "timeline_unavailability", [
+            employeeIds.filter(Boolean),
+        ]);
+        const parse = (value) => luxon.DateTime.fromSQL(value, { zone: "utc" }).toJSDate();
+        this.timeline.itemsData.add(
+            items.map((item) => ({
+                id: item.id,
+                group: item.group,
+                start: parse(item.start),
+                end: parse(item.end),
+                type: "background",
+                content: item.label,
+                className: `o_sp_unavailable o_sp_${item.kind}`,
+            }))
+        );
+    },
+
+    on_timeline_double_click(e) {
+        if (typeof e.item === "string" && e.item.startsWith("sp-")) {
+            return;
+        }
+        return super.on_timeline_double_click(e);
+    },
+});
