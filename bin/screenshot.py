@@ -11,6 +11,7 @@ import base64
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,7 @@ def main():
     process = subprocess.Popen(
         [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=9333",
          f"--user-data-dir={profile}", "--hide-scrollbars", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
         for _attempt in range(50):
@@ -93,7 +94,8 @@ def main():
             file.write(base64.b64decode(shot["data"]))
         print(out)
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)  # Chromium and its helper processes
+        process.wait(timeout=10)
         shutil.rmtree(profile, ignore_errors=True)
 
 

@@ -281,3 +281,20 @@ def test_every_assert_raises_checks_which_rule_raised():
         for line in bare_assert_raises(path.read_text())
     ]
     assert offenders == []
+
+
+def test_translations_are_not_asked_for_inside_comprehensions():
+    """Odoo's _() reads the language from the calling frame's `self`: inside a
+    comprehension, a generator or a lambda it has none and answers in English."""
+    found = []
+    for path in ADDONS.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp, ast.Lambda)):
+                found += [
+                    f"{path.relative_to(ROOT)}:{call.lineno}"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "_"
+                ]
+    assert not found, found

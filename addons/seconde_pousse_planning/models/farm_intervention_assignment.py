@@ -241,12 +241,14 @@ class FarmInterventionAssignment(models.Model):
                     date=self._fmt(assignment.date_start),
                 )
             )
+        # translated here: _() finds the language in the method's frame, not a generator's
+        period, open_ended = _("%(start)s to %(end)s"), _("open-ended")
         periods = ", ".join(
-            _(
-                "%(start)s to %(end)s",
-                start=format_date(self.env, c.date_start),
-                end=format_date(self.env, c.date_end) if c.date_end else _("open-ended"),
-            )
+            period
+            % {
+                "start": format_date(self.env, c.date_start),
+                "end": format_date(self.env, c.date_end) if c.date_end else open_ended,
+            }
             for c in contracts
         )
         raise ValidationError(

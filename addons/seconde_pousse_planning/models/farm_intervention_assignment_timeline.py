@@ -25,6 +25,7 @@ class FarmInterventionAssignment(models.Model):
                 ("date_to", ">", start),
             ]
         )
+        label = _("Leave")  # _() finds the language in the method's frame, not a comprehension's
         items = [
             {
                 "id": f"sp-leave-{leave.id}",
@@ -32,7 +33,7 @@ class FarmInterventionAssignment(models.Model):
                 "start": fields.Datetime.to_string(leave.date_from),
                 "end": fields.Datetime.to_string(leave.date_to),
                 "kind": "leave",
-                "label": _("Leave"),
+                "label": label,
             }
             for leave in leaves
         ]

@@ -104,7 +104,9 @@ class TestAssignment(PlanningCase):
             {"date_start": datetime(2027, 1, 4, 7, 0), "date_end": datetime(2027, 1, 4, 12, 0)}
         )
         with self.assertRaisesRegex(
-            ValidationError, "Amina Salariée travaillerait .* en dehors des dates de son contrat"
+            ValidationError,
+            r"Amina Salariée travaillerait .* en dehors des dates de son contrat "
+            r"\(du 01/01/2026 au 31/12/2026\)",  # the periods in French too
         ):
             self.assign(self.amina, intervention=later)
         nobody = self.make_employee("Eve Sans Contrat", contract=False)

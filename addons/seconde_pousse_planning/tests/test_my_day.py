@@ -85,6 +85,17 @@ class TestMyDay(MyDayCase, HttpCase):
         self.assertEqual(evaluations.source, self.job)
         self.assertEqual(self.env["farm.my.day.operation"].search_count([("key", "like", "test-key-")]), 2)
 
+    def test_the_same_key_arriving_twice_at_once_is_applied_once(self):
+        """The second request looked for the key before the first one saved it: the unique
+        key refuses its insert, and it answers without applying anything."""
+        amina = self.team[self.amina]
+        operation = self.op("hours", assignment_id=amina.id, line_id=self.job.line_ids.id, hours=2.5)
+        Operation = self.env["farm.my.day.operation"].with_user(self.supervisor_user)
+        first = Operation._apply_once(operation, known=None)
+        second = Operation._apply_once(dict(operation, hours=6.0), known=None)  # raced past the lookup
+        self.assertEqual((first["status"], second["status"], second["again"]), ("done", "done", True))
+        self.assertEqual(amina.hours_ids.mapped("hours"), [2.5])
+
     def test_a_worker_taken_off_the_team_meanwhile_is_a_conflict(self):
         bruno = self.team[self.bruno]
         bruno.with_user(self.coordinator).active = False
@@ -129,6 +140,40 @@ class TestMyDay(MyDayCase, HttpCase):
             with self.assertRaises(Fault) as caught:
                 self.call(self.farmer, "search_read", [], model=model)
             self.assertIn(f"({model})", caught.exception.faultString)
+
+    def test_my_day_installs_as_odoo_web_app(self):
+        self.authenticate("pl_sup", "pl_supxx")
+        manifest = self.url_open("/web/manifest.webmanifest").json()
+        self.assertEqual(manifest["shortcuts"][0]["url"], "/odoo/ma-journee")
+        self.assertEqual(manifest["shortcuts"][0]["name"], "Ma journée")
+        scoped = self.url_open(
+            "/web/manifest.scoped_app_manifest?app_id=seconde_pousse_planning&path=/odoo/ma-journee"
+        ).json()
+        self.assertEqual((scoped["name"], scoped["start_url"]), ("Ma journée", "/odoo/ma-journee"))
+        self.assertEqual(scoped["icons"][0]["src"], "/seconde_pousse_planning/static/description/icon.svg")
+        self.authenticate("pl_cip", "pl_cipxx")
+        shortcuts = self.url_open("/web/manifest.webmanifest").json()["shortcuts"]
+        self.assertNotIn("/odoo/ma-journee", [s["url"] for s in shortcuts])
+
+    def test_the_timeline_shows_leave_and_contract_ends_without_the_kind_of_leave(self):
+        contract = self.env["hr.contract"].search([("employee_id", "=", self.amina.id)])
+        contract.date_end = self.today + timedelta(days=10)
+        leave_day = str(self.today + timedelta(days=3))
+        self.approve_leave(self.bruno, leave_day, leave_day)
+        Assignment = self.env["farm.intervention.assignment"].with_user(self.supervisor_user)
+        items = Assignment.timeline_unavailability([self.amina.id, self.bruno.id])
+        self.assertEqual(
+            {(item["group"], item["kind"], item["label"]) for item in items},
+            {
+                (self.amina.id, "contract_end", "Contrat terminé"),
+                (self.bruno.id, "contract_end", "Contrat terminé"),  # in 60 days (MyDayCase)
+                (self.bruno.id, "leave", "Congé"),
+            },
+        )
+        self.assertNotIn("Congés test", str(items))
+        with self.assertRaises(Fault) as caught:
+            self.call(self.farmer, "timeline_unavailability", [self.amina.id], model="farm.intervention.assignment")
+        self.assertIn("(farm.intervention.assignment)", caught.exception.faultString)
 
     def test_loading_the_day_does_not_grow_with_history(self):
         """3 interventions and 12 workers today; then a month of past jobs with hours."""

@@ -1,7 +1,10 @@
 """A supervisor's whole day in "Ma journée", in headless Chromium at a phone's size, with the
 network switched off in the middle through the DevTools protocol."""
 
+import io
 from unittest.mock import patch
+
+from PIL import Image
 
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
@@ -73,6 +76,12 @@ class TestMyDayTour(MyDayCase, HttpCase):
         booking = self.trimmer_booking
         self.assertEqual((booking.state, booking.condition), ("returned", "damaged"))
         self.assertIn("Lame fendue", booking.maintenance_request_id.description)
+        # the photo, made small enough to wait on the phone, is an internal note
+        photo = self.env["ir.attachment"].search(
+            [("res_model", "=", "farm.intervention"), ("res_id", "=", self.job.id)]
+        )
+        self.assertEqual((photo.name, photo.mimetype), ("haie-taillee.jpg", "image/jpeg"))
+        self.assertEqual(Image.open(io.BytesIO(photo.raw)).size, (1600, 1200))
         # signed on the phone
         review = self.job.review_ids
         self.assertEqual((review.state, review.signer_name), ("signed", "Jeanne Martin"))
@@ -81,5 +90,5 @@ class TestMyDayTour(MyDayCase, HttpCase):
         self.assertEqual(self.job.state, "reviewed")
         # every operation recorded once, none refused
         operations = self.env["farm.my.day.operation"].search([("user_id", "=", self.supervisor_user.id)])
-        self.assertEqual(len(operations), 12)
+        self.assertEqual(len(operations), 13)
         self.assertEqual(set(operations.mapped("status")), {"done"})

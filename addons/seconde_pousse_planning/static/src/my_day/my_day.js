@@ -32,6 +32,20 @@ export function fromClock(value) {
     return hours + minutes / 60;
 }
 
+/**
+ * A phone's photo is several megabytes: what waits offline must fit in the browser's
+ * storage, so it is kept as a JPEG of 1600 px at most (a few hundred kB).
+ */
+export async function shrinkPhoto(file, maxSide = 1600) {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL("image/jpeg", 0.8).split(",")[1];
+}
+
 export class MyDay extends Component {
     static template = "seconde_pousse_planning.MyDay";
     static props = ["*"];
@@ -103,7 +117,17 @@ export class MyDay extends Component {
     // --- the queue ---
 
     record(operation) {
-        const queued = this.queue.push(operation);
+        let queued;
+        try {
+            queued = this.queue.push(operation);
+        } catch {
+            // the browser's storage is full: nothing is lost that was kept before
+            this.state.messages.push({
+                status: "error",
+                message: _t("The phone has no room left for this: send what is waiting first."),
+            });
+            return;
+        }
         this.applyLocally(queued);
         this.state.pending = this.queue.pending.length;
         this.queue.saveDay(this.state.day);
@@ -297,12 +321,18 @@ export class MyDay extends Component {
 
     async addPhoto(intervention, event) {
         for (const file of event.target.files) {
-            const data = await new Promise((resolve) => {
-                const reader = new FileReader();
-                reader.onload = () => resolve(reader.result.split(",")[1]);
-                reader.readAsDataURL(file);
-            });
-            this.record({ kind: "photo", intervention_id: intervention.id, name: file.name, data });
+            let data;
+            try {
+                data = await shrinkPhoto(file);
+            } catch {
+                this.state.messages.push({
+                    status: "error",
+                    message: _t("%s is not a picture the phone can read.", file.name),
+                });
+                continue;
+            }
+            const name = file.name.replace(/\.[^.]*$/, "") + ".jpg";
+            this.record({ kind: "photo", intervention_id: intervention.id, name, data });
         }
         event.target.value = "";
     }

@@ -20,6 +20,13 @@ registry.category("web_tour.tours").add("seconde_pousse_my_day_tour", {
     url: "/odoo/ma-journee",
     steps: () => [
         {
+            content: "The screen speaks French",
+            trigger: ".o_sp_my_day h1:contains('Ma journée')",
+        },
+        {
+            trigger: ".o_sp_tabs [data-tab='rollcall']:contains('Appel')",
+        },
+        {
             content: "Today's job is on the screen, opened",
             trigger: ".o_sp_intervention:contains('Ferme du Tour') .o_sp_start",
             run: "click",
@@ -151,6 +158,33 @@ registry.category("web_tour.tours").add("seconde_pousse_my_day_tour", {
         },
         {
             trigger: ".o_sp_booking .o_sp_returned",
+        },
+        {
+            content: "A photo of the work, from the phone's camera",
+            trigger: ".o_sp_tabs [data-tab='photos']",
+            run: "click",
+        },
+        {
+            trigger: "input.o_sp_photo_input:not(:visible)",
+            async run() {
+                const canvas = document.createElement("canvas");
+                canvas.width = 2400;
+                canvas.height = 1800;
+                const context = canvas.getContext("2d");
+                context.fillStyle = "#2e7d32";
+                context.fillRect(0, 0, 2400, 1800);
+                const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([blob], "haie-taillee.png", { type: "image/png" }));
+                this.anchor.files = transfer.files;
+                this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
+            },
+        },
+        {
+            trigger: ".o_sp_photo_count:contains('1')",
+        },
+        {
+            trigger: ".o_sp_synced",
         },
         {
             content: "The work is done",
