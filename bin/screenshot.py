@@ -2,9 +2,11 @@
 
     .venv/bin/python bin/screenshot.py URL LOGIN PASSWORD OUT.png [WIDTHxHEIGHT] [WAIT_SECONDS]
 
-Set SP_EVAL to a JavaScript expression to print its value before the shot. Logs in through /web/session/authenticate, hands the session cookie to Chromium, opens the
-page at the given size (390x844 is a phone) and saves a full-page PNG. Needs Chromium
-(installed by bin/test) and the database served (bin/run).
+Logs in through /web/session/authenticate, hands the session cookie to Chromium, opens the
+page at the given size (390x844 is a phone) and saves a PNG. SP_EVAL: a JavaScript
+expression to run (and print) before the shot, e.g. clicking a tab. Needs Chromium
+(installed by bin/test) and the database served (bin/run); add debug=assets to the URL
+after changing JavaScript, as a running server keeps its bundles.
 """
 
 import base64
@@ -23,9 +25,7 @@ import websocket
 
 
 def authenticate(base, db, login, password):
-    payload = json.dumps(
-        {"params": {"db": db, "login": login, "password": password}}
-    ).encode()
+    payload = json.dumps({"params": {"db": db, "login": login, "password": password}}).encode()
     request = urllib.request.Request(
         f"{base}/web/session/authenticate", payload, {"Content-Type": "application/json"}
     )
@@ -48,9 +48,19 @@ def main():
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     profile = tempfile.mkdtemp()
     process = subprocess.Popen(
-        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=9333",
-         f"--user-data-dir={profile}", "--hide-scrollbars", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            chromium,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--remote-debugging-port=9333",
+            f"--user-data-dir={profile}",
+            "--hide-scrollbars",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         for _attempt in range(50):
@@ -76,8 +86,13 @@ def main():
         send("Network.enable")
         send("Network.setCookie", name="session_id", value=session, url=base)
         mobile = width < 600
-        send("Emulation.setDeviceMetricsOverride", width=width, height=height,
-             deviceScaleFactor=1, mobile=mobile)
+        send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=mobile,
+        )
         if mobile:
             send("Emulation.setTouchEmulationEnabled", enabled=True)
         send("Page.enable")
@@ -85,7 +100,9 @@ def main():
         time.sleep(wait)
         if os.environ.get("SP_EVAL"):  # a JavaScript expression to print, to debug a screen
             result = send(
-                "Runtime.evaluate", expression=os.environ["SP_EVAL"], returnByValue=True,
+                "Runtime.evaluate",
+                expression=os.environ["SP_EVAL"],
+                returnByValue=True,
                 awaitPromise=True,
             )
             print(json.dumps(result.get("result", result), ensure_ascii=False))

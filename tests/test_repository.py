@@ -291,7 +291,9 @@ def test_translations_are_not_asked_for_inside_comprehensions():
         if "tests" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp, ast.Lambda)):
+            if isinstance(
+                node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp, ast.Lambda)
+            ):
                 found += [
                     f"{path.relative_to(ROOT)}:{call.lineno}"
                     for call in ast.walk(node)

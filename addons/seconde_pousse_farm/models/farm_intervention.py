@@ -96,9 +96,10 @@ class FarmIntervention(models.Model):
             same_day = format_datetime(self.env, start, tz, "yyyyMMdd") == format_datetime(
                 self.env, end, tz, "yyyyMMdd"
             )
-            intervention.schedule_label = "%s – %s" % (
-                format_datetime(self.env, start, tz, "EEE d MMM y, HH:mm"),
-                format_datetime(self.env, end, tz, "HH:mm" if same_day else "EEE d MMM, HH:mm"),
+            end_format = "HH:mm" if same_day else "EEE d MMM, HH:mm"
+            intervention.schedule_label = (
+                f"{format_datetime(self.env, start, tz, 'EEE d MMM y, HH:mm')} – "
+                f"{format_datetime(self.env, end, tz, end_format)}"
             )
 
     @api.depends("line_ids.planned_hours", "line_ids.done_hours", "line_ids.price_unit")

@@ -9,7 +9,7 @@ ICON = "/seconde_pousse_planning/static/description/icon.svg"
 
 
 class SecondePousseWebManifest(WebManifest):
-    """"Ma journée" as a shortcut of Odoo's web app for supervisors, and its own icon when
+    """ "Ma journée" as a shortcut of Odoo's web app for supervisors, and its own icon when
     installed alone (Odoo's scoped app)."""
 
     def _get_shortcuts(self):

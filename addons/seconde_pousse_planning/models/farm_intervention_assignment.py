@@ -28,9 +28,7 @@ class FarmInterventionAssignment(models.Model):
         [("supervisor", "Supervisor"), ("worker", "Worker")], required=True, default="worker"
     )
     is_insertion_employee = fields.Boolean(related="employee_id.is_insertion_employee")
-    hours_ids = fields.One2many(
-        "farm.intervention.hours", "assignment_id", string="Hours by task"
-    )
+    hours_ids = fields.One2many("farm.intervention.hours", "assignment_id", string="Hours by task")
     done_hours = fields.Float(
         "Hours done",
         compute="_compute_done_hours",
@@ -78,7 +76,9 @@ class FarmInterventionAssignment(models.Model):
     @api.depends("partner_id.name", "employee_id.name")
     def _compute_calendar_label(self):
         for assignment in self:
-            assignment.calendar_label = f"{assignment.partner_id.name} · {assignment.employee_id.name}"
+            assignment.calendar_label = (
+                f"{assignment.partner_id.name} · {assignment.employee_id.name}"
+            )
 
     def _compute_display_name(self):
         for assignment in self:

@@ -17,13 +17,17 @@ class FarmInterventionAssignment(models.Model):
         now = fields.Datetime.now()
         start, end = now - WINDOW_BEFORE, now + WINDOW_AFTER
         employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
-        leaves = self.env["hr.leave"].sudo().search(
-            [
-                ("employee_id", "in", employees.ids),
-                ("state", "=", "validate"),
-                ("date_from", "<", end),
-                ("date_to", ">", start),
-            ]
+        leaves = (
+            self.env["hr.leave"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "validate"),
+                    ("date_from", "<", end),
+                    ("date_to", ">", start),
+                ]
+            )
         )
         label = _("Leave")  # _() finds the language in the method's frame, not a comprehension's
         items = [
@@ -37,13 +41,17 @@ class FarmInterventionAssignment(models.Model):
             }
             for leave in leaves
         ]
-        contracts = self.env["hr.contract"].sudo().search(
-            [
-                ("employee_id", "in", employees.ids),
-                ("state", "in", ("open", "close")),
-                ("date_end", ">=", start.date()),
-                ("date_end", "<=", end.date()),
-            ]
+        contracts = (
+            self.env["hr.contract"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "in", ("open", "close")),
+                    ("date_end", ">=", start.date()),
+                    ("date_end", "<=", end.date()),
+                ]
+            )
         )
         for contract in contracts:
             last_day = datetime.combine(contract.date_end, time.min)

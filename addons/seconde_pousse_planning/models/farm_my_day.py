@@ -17,7 +17,7 @@ def quarter(hours):
 
 
 class FarmMyDay(models.AbstractModel):
-    """"Ma journée": the supervisor's day in the field. `load` gives the day's interventions
+    """ "Ma journée": the supervisor's day in the field. `load` gives the day's interventions
     with their team, tasks, vehicles and equipment in a fixed number of queries; `sync`
     (farm.my.day.operation) records what was done, each operation exactly once."""
 
@@ -67,8 +67,11 @@ class FarmMyDay(models.AbstractModel):
         skills = self._skills(interventions.line_ids.task_type_id)
         photos = dict(
             self.env["ir.attachment"]._read_group(
-                [("res_model", "=", "farm.intervention"), ("res_id", "in", interventions.ids),
-                 ("mimetype", "=like", "image/%")],
+                [
+                    ("res_model", "=", "farm.intervention"),
+                    ("res_id", "in", interventions.ids),
+                    ("mimetype", "=like", "image/%"),
+                ],
                 ["res_id"],
                 ["__count"],
             )
@@ -94,7 +97,9 @@ class FarmMyDay(models.AbstractModel):
     @api.model
     def _skills(self, task_types):
         """Skills practised by the tasks, with the levels of their skill type."""
-        practised = self.env["farm.task.type.skill"].search([("task_type_id", "in", task_types.ids)])
+        practised = self.env["farm.task.type.skill"].search(
+            [("task_type_id", "in", task_types.ids)]
+        )
         levels = self.env["hr.skill.level"].search(
             [("skill_type_id", "in", practised.skill_type_id.ids)], order="level_progress, id"
         )
@@ -182,4 +187,6 @@ class FarmMyDay(models.AbstractModel):
         weights = [line.planned_hours or 1.0 for line in lines]
         total = sum(weights) or 1.0
         slot = min(assignment.duration, 24.0)
-        return {str(line.id): quarter(slot * w / total) for line, w in zip(lines, weights, strict=True)}
+        return {
+            str(line.id): quarter(slot * w / total) for line, w in zip(lines, weights, strict=True)
+        }

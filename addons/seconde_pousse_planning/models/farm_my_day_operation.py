@@ -56,7 +56,9 @@ class FarmMyDayOperation(models.Model):
             op.key: op
             for op in self.sudo().search([("key", "in", [o.get("key") for o in operations])])
         }
-        return [self._apply_once(operation, known.get(operation.get("key"))) for operation in operations]
+        return [
+            self._apply_once(operation, known.get(operation.get("key"))) for operation in operations
+        ]
 
     @api.model
     def _apply_once(self, operation, known):
@@ -64,7 +66,12 @@ class FarmMyDayOperation(models.Model):
         if known:
             if known.user_id != self.env.user:
                 raise AccessError(_("This operation belongs to someone else."))
-            return {"key": key, "status": known.status, "message": known.message or "", "again": True}
+            return {
+                "key": key,
+                "status": known.status,
+                "message": known.message or "",
+                "again": True,
+            }
         if not 8 <= len(key) <= 64 or kind not in dict(KINDS):
             raise UserError(_("Each operation needs a key (8 to 64 characters) and a known kind."))
         try:
@@ -83,7 +90,13 @@ class FarmMyDayOperation(models.Model):
         except (UserError, ValidationError, AccessError) as error:
             status, message = "error", error.args[0]
         self.sudo().create(
-            {"key": key, "user_id": self.env.uid, "kind": kind, "status": status, "message": message}
+            {
+                "key": key,
+                "user_id": self.env.uid,
+                "kind": kind,
+                "status": status,
+                "message": message,
+            }
         )
         return {"key": key, "status": status, "message": message}
 
@@ -166,9 +179,11 @@ class FarmMyDayOperation(models.Model):
         return assignment.intervention_id.id
 
     def _apply_equipment(self, operation):
-        booking = self.env["farm.intervention.booking"].browse(
-            int(operation.get("booking_id") or 0)
-        ).exists()
+        booking = (
+            self.env["farm.intervention.booking"]
+            .browse(int(operation.get("booking_id") or 0))
+            .exists()
+        )
         if not booking or not booking.active:
             raise Conflict(_("This booking was cancelled meanwhile: nothing was recorded."))
         if operation.get("action") == "out":
@@ -181,9 +196,11 @@ class FarmMyDayOperation(models.Model):
         return booking.intervention_id.id
 
     def _intervention(self, operation):
-        intervention = self.env["farm.intervention"].browse(
-            int(operation.get("intervention_id") or 0)
-        ).exists()
+        intervention = (
+            self.env["farm.intervention"]
+            .browse(int(operation.get("intervention_id") or 0))
+            .exists()
+        )
         if not intervention or intervention.state == "cancelled":
             raise Conflict(_("This intervention was cancelled meanwhile: nothing was recorded."))
         return intervention
@@ -207,7 +224,9 @@ class FarmMyDayOperation(models.Model):
         if not attachment.mimetype.startswith("image/"):
             raise UserError(_("Photo: the file is not a picture."))
         intervention.message_post(
-            body=_("Photo of the work."), attachment_ids=attachment.ids, subtype_xmlid="mail.mt_note"
+            body=_("Photo of the work."),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
         )
         return intervention.id
 

@@ -18,13 +18,18 @@ class MyDayCase(PlanningCase):
         cls.supervisor_user.tz = "Europe/Paris"
         cls.today = fields.Date.context_today(cls.supervisor_user.with_user(cls.supervisor_user))
         env["hr.contract"].search([("employee_id", "in", cls.workers.ids)]).write(
-            {"date_start": cls.today - timedelta(days=60), "date_end": cls.today + timedelta(days=60)}
+            {
+                "date_start": cls.today - timedelta(days=60),
+                "date_end": cls.today + timedelta(days=60),
+            }
         )
         cls.tour_farm = env["res.partner"].create(
             {"name": "Ferme du Tour", "is_farm": True, "is_company": True, "city": "Lambesc"}
         )
         skill_type = env["hr.skill.type"].create({"name": "Arboriculture test"})
-        cls.skill = env["hr.skill"].create({"name": "Taille des arbres test", "skill_type_id": skill_type.id})
+        cls.skill = env["hr.skill"].create(
+            {"name": "Taille des arbres test", "skill_type_id": skill_type.id}
+        )
         cls.levels = env["hr.skill.level"].create(
             [
                 {"name": "Débutant test", "skill_type_id": skill_type.id, "level_progress": 20},

@@ -35,7 +35,9 @@ class TestMigration(PlanningCase):
         cr.execute("DELETE FROM farm_intervention_hours")
         cr.execute("UPDATE farm_intervention_line SET from_team = FALSE")
         for line, hours in typed.items():
-            cr.execute("UPDATE farm_intervention_line SET done_hours = %s WHERE id = %s", [hours, line.id])
+            cr.execute(
+                "UPDATE farm_intervention_line SET done_hours = %s WHERE id = %s", [hours, line.id]
+            )
         cr.execute(
             "ALTER TABLE farm_intervention_assignment RENAME COLUMN done_hours TO hours_done"
         )
@@ -66,7 +68,9 @@ class TestMigration(PlanningCase):
         amina, bruno = self.assign(self.amina), self.assign(self.bruno)
         chloe = self.assign(self.chloe, intervention=signed)
         self.env["farm.intervention"].flush_model()
-        self.env.cr.execute("UPDATE farm_intervention SET state = 'reviewed' WHERE id = %s", [signed.id])
+        self.env.cr.execute(
+            "UPDATE farm_intervention SET state = 'reviewed' WHERE id = %s", [signed.id]
+        )
         self.as_in_version_1_0(
             typed={pruning: 6.0, harvest: 2.0, signed.line_ids: 3.0},
             old_hours={amina: 4.0, bruno: 2.0, chloe: 3.5},

@@ -1,4 +1,4 @@
-""""Ma journée" as the phone calls it (XML-RPC here, JSON-RPC in the browser): what it
+""" "Ma journée" as the phone calls it (XML-RPC here, JSON-RPC in the browser): what it
 loads, each operation recorded exactly once, conflicts and refusals named, the roles that
 may not use it, and a load whose query count does not grow with history."""
 
@@ -39,7 +39,12 @@ class TestMyDay(MyDayCase, HttpCase):
 
     def op(self, kind, **values):
         TestMyDay.n += 1
-        return {"key": f"test-key-{self.n:06d}", "kind": kind, "intervention_id": self.job.id, **values}
+        return {
+            "key": f"test-key-{self.n:06d}",
+            "kind": kind,
+            "intervention_id": self.job.id,
+            **values,
+        }
 
     def sync(self, *operations, user=None):
         return self.call(user or self.supervisor_user, "sync", list(operations))
@@ -48,19 +53,30 @@ class TestMyDay(MyDayCase, HttpCase):
         day = self.call(self.supervisor_user, "load")
         self.assertEqual(day["day"], str(self.today))
         (job,) = day["interventions"]
-        self.assertEqual((job["farm"], job["time"], job["state"]), ("Ferme du Tour", "07:00 – 12:00", "planned"))
+        self.assertEqual(
+            (job["farm"], job["time"], job["state"]), ("Ferme du Tour", "07:00 – 12:00", "planned")
+        )
         self.assertEqual(
             [(m["employee"], m["role"]) for m in job["team"]],
-            [("Marc Encadrant", "supervisor"), ("Amina Salariée", "worker"),
-             ("Bruno Salarié", "worker"), ("Chloé Salariée", "worker")],
+            [
+                ("Marc Encadrant", "supervisor"),
+                ("Amina Salariée", "worker"),
+                ("Bruno Salarié", "worker"),
+                ("Chloé Salariée", "worker"),
+            ],
         )
         line = str(self.job.line_ids.id)
         self.assertEqual(job["team"][1]["planned"], {line: 5.0})  # the slot, on the one task
         self.assertEqual([b["name"] for b in job["bookings"]], ["Débroussailleuse test"])
         self.assertEqual(
             job["skills"],
-            [{"id": self.skill.id, "name": "Taille des arbres test",
-              "levels": [{"id": lv.id, "name": lv.name} for lv in self.levels]}],
+            [
+                {
+                    "id": self.skill.id,
+                    "name": "Taille des arbres test",
+                    "levels": [{"id": lv.id, "name": lv.name} for lv in self.levels],
+                }
+            ],
         )
         self.assertIn("app_id=seconde_pousse_planning", day["install_url"])
         # another supervisor's day does not show this job
@@ -71,8 +87,11 @@ class TestMyDay(MyDayCase, HttpCase):
         operations = [
             self.op("hours", assignment_id=amina.id, line_id=self.job.line_ids.id, hours=4.0),
             self.op(
-                "observation", assignment_id=amina.id, comment="Soigneuse",
-                skill_id=self.skill.id, level_id=self.levels[0].id,
+                "observation",
+                assignment_id=amina.id,
+                comment="Soigneuse",
+                skill_id=self.skill.id,
+                level_id=self.levels[0].id,
             ),
         ]
         first = self.sync(*operations)
@@ -80,20 +99,30 @@ class TestMyDay(MyDayCase, HttpCase):
         self.assertEqual([r["status"] for r in first + again], ["done"] * 4)
         self.assertEqual([r.get("again", False) for r in again], [True, True])
         self.assertEqual(amina.hours_ids.mapped("hours"), [4.0])
-        evaluations = self.env["insertion.skill.evaluation"].search([("employee_id", "=", self.amina.id)])
+        evaluations = self.env["insertion.skill.evaluation"].search(
+            [("employee_id", "=", self.amina.id)]
+        )
         self.assertEqual(len(evaluations), 1)
         self.assertEqual(evaluations.source, self.job)
-        self.assertEqual(self.env["farm.my.day.operation"].search_count([("key", "like", "test-key-")]), 2)
+        self.assertEqual(
+            self.env["farm.my.day.operation"].search_count([("key", "like", "test-key-")]), 2
+        )
 
     def test_the_same_key_arriving_twice_at_once_is_applied_once(self):
         """The second request looked for the key before the first one saved it: the unique
         key refuses its insert, and it answers without applying anything."""
         amina = self.team[self.amina]
-        operation = self.op("hours", assignment_id=amina.id, line_id=self.job.line_ids.id, hours=2.5)
+        operation = self.op(
+            "hours", assignment_id=amina.id, line_id=self.job.line_ids.id, hours=2.5
+        )
         Operation = self.env["farm.my.day.operation"].with_user(self.supervisor_user)
         first = Operation._apply_once(operation, known=None)
-        second = Operation._apply_once(dict(operation, hours=6.0), known=None)  # raced past the lookup
-        self.assertEqual((first["status"], second["status"], second["again"]), ("done", "done", True))
+        second = Operation._apply_once(
+            dict(operation, hours=6.0), known=None
+        )  # raced past the lookup
+        self.assertEqual(
+            (first["status"], second["status"], second["again"]), ("done", "done", True)
+        )
         self.assertEqual(amina.hours_ids.mapped("hours"), [2.5])
 
     def test_a_worker_taken_off_the_team_meanwhile_is_a_conflict(self):
@@ -110,16 +139,27 @@ class TestMyDay(MyDayCase, HttpCase):
     def test_a_refused_operation_leaves_nothing_half_saved(self):
         amina = self.team[self.amina]
         (result,) = self.sync(
-            self.op("attendance", assignment_id=amina.id, attendance="present",
-                    arrival_time=11.0, departure_time=9.0)
+            self.op(
+                "attendance",
+                assignment_id=amina.id,
+                attendance="present",
+                arrival_time=11.0,
+                departure_time=9.0,
+            )
         )
         self.assertEqual(result["status"], "error")
         self.assertIn("le départ doit suivre l'arrivée", result["message"])
         self.assertFalse(amina.attendance)
-        (photo,) = self.sync(self.op("photo", name="notes.txt", data=base64.b64encode(b"hello").decode()))
+        (photo,) = self.sync(
+            self.op("photo", name="notes.txt", data=base64.b64encode(b"hello").decode())
+        )
         self.assertEqual(photo["status"], "error")
         self.assertIn("n'est pas une image", photo["message"])
-        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", "farm.intervention"), ("res_id", "=", self.job.id)]))
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "farm.intervention"), ("res_id", "=", self.job.id)]
+            )
+        )
 
     def test_a_photo_is_an_internal_note_the_farm_does_not_see(self):
         (result,) = self.sync(self.op("photo", name="haie.png", data=png()))
@@ -133,10 +173,17 @@ class TestMyDay(MyDayCase, HttpCase):
             for method, args in (("load", ()), ("sync", ([self.op("progress", action="start")],))):
                 with self.assertRaises(Fault) as caught:
                     self.call(user, method, *args)
-                self.assertIn("Seuls les encadrants techniques et les coordinateurs", caught.exception.faultString)
+                self.assertIn(
+                    "Seuls les encadrants techniques et les coordinateurs",
+                    caught.exception.faultString,
+                )
         self.assertEqual(self.job.state, "planned")
         # the farmer reads neither the team's observations nor their hours
-        for model in ("farm.intervention.assignment", "farm.intervention.hours", "farm.my.day.operation"):
+        for model in (
+            "farm.intervention.assignment",
+            "farm.intervention.hours",
+            "farm.my.day.operation",
+        ):
             with self.assertRaises(Fault) as caught:
                 self.call(self.farmer, "search_read", [], model=model)
             self.assertIn(f"({model})", caught.exception.faultString)
@@ -150,7 +197,9 @@ class TestMyDay(MyDayCase, HttpCase):
             "/web/manifest.scoped_app_manifest?app_id=seconde_pousse_planning&path=/odoo/ma-journee"
         ).json()
         self.assertEqual((scoped["name"], scoped["start_url"]), ("Ma journée", "/odoo/ma-journee"))
-        self.assertEqual(scoped["icons"][0]["src"], "/seconde_pousse_planning/static/description/icon.svg")
+        self.assertEqual(
+            scoped["icons"][0]["src"], "/seconde_pousse_planning/static/description/icon.svg"
+        )
         self.authenticate("pl_cip", "pl_cipxx")
         shortcuts = self.url_open("/web/manifest.webmanifest").json()["shortcuts"]
         self.assertNotIn("/odoo/ma-journee", [s["url"] for s in shortcuts])
@@ -172,7 +221,12 @@ class TestMyDay(MyDayCase, HttpCase):
         )
         self.assertNotIn("Congés test", str(items))
         with self.assertRaises(Fault) as caught:
-            self.call(self.farmer, "timeline_unavailability", [self.amina.id], model="farm.intervention.assignment")
+            self.call(
+                self.farmer,
+                "timeline_unavailability",
+                [self.amina.id],
+                model="farm.intervention.assignment",
+            )
         self.assertIn("(farm.intervention.assignment)", caught.exception.faultString)
 
     def test_loading_the_day_does_not_grow_with_history(self):

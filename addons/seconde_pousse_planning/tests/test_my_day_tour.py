@@ -26,7 +26,7 @@ class TestMyDayTour(MyDayCase, HttpCase):
         switches = []
         handle_console = ChromeBrowser._handle_console
 
-        def console(browser, type, args=None, **kw):  # noqa: A002 (the protocol's name)
+        def console(browser, type, args=None, **kw):
             text = " ".join(str(browser._from_remoteobject(arg)) for arg in args or [])
             for signal, conditions in (("sp:network:off", OFFLINE), ("sp:network:on", ONLINE)):
                 if signal in text:
@@ -55,9 +55,7 @@ class TestMyDayTour(MyDayCase, HttpCase):
         self.assertEqual(
             {h.employee_id: h.hours for h in line.hours_ids}, {self.amina: 4.5, self.bruno: 3.75}
         )
-        monthly = self.env["insertion.work.hours"].search(
-            [("employee_id", "in", self.workers.ids)]
-        )
+        monthly = self.env["insertion.work.hours"].search([("employee_id", "in", self.workers.ids)])
         self.assertEqual(
             {(m.employee_id, m.hours) for m in monthly}, {(self.amina, 4.5), (self.bruno, 3.75)}
         )
@@ -89,6 +87,8 @@ class TestMyDayTour(MyDayCase, HttpCase):
         self.assertTrue(review.signature)
         self.assertEqual(self.job.state, "reviewed")
         # every operation recorded once, none refused
-        operations = self.env["farm.my.day.operation"].search([("user_id", "=", self.supervisor_user.id)])
+        operations = self.env["farm.my.day.operation"].search(
+            [("user_id", "=", self.supervisor_user.id)]
+        )
         self.assertEqual(len(operations), 13)
         self.assertEqual(set(operations.mapped("status")), {"done"})

@@ -11,34 +11,36 @@ from .my_day_common import MyDayCase
 
 CHECK_TIMELINE = """
 (async () => {
-    const wait = async (selector, text = "") => {
-        for (let i = 0; i < 80; i++) {
-            const found = [...document.querySelectorAll(selector)].filter((el) => el.innerText.includes(text));
+    const wait = async (selector, text = "", tries = 80) => {
+        for (let i = 0; i < tries; i++) {
+            const found = [...document.querySelectorAll(selector)]
+                .filter((el) => el.innerText.includes(text));
             if (found.length) return found;
             await new Promise((resolve) => setTimeout(resolve, 250));
         }
         return [];
     };
     const problems = [];
+    const fail = (problem) => problems.push(problem);
     const [bar] = await wait(".vis-item.vis-range", "Ferme Lisible");
     if (!bar) problems.push("the job of the week to plan is not on the timeline");
     else {
         const overflow = getComputedStyle(bar.querySelector(".vis-item-overflow")).overflow;
-        if (overflow !== "hidden") problems.push(`a label may overflow its bar (overflow: ${overflow})`);
-        if (bar.getBoundingClientRect().width < 60) problems.push("the bars are too narrow to read");
+        if (overflow !== "hidden") fail(`a label may overflow its bar (overflow: ${overflow})`);
+        if (bar.getBoundingClientRect().width < 60) fail("the bars are too narrow to read");
     }
     if (document.body.innerText.includes("Ferme Passée")) problems.push("the past week is shown");
     for (const selector of [".o_sp_timeline_previous", ".o_sp_timeline_next"]) {
         if (!document.querySelector(selector)) problems.push(`no ${selector}`);
     }
     const legend = document.querySelector(".o_sp_timeline_legend");
-    if (!legend || !legend.innerText.includes("Encadrant")) problems.push("no legend of the colours");
+    if (!legend || !legend.innerText.includes("Encadrant")) fail("no legend of the colours");
     const leave = await wait(".vis-item.o_sp_leave");
     if (!leave.length) problems.push("the leave is not on the person's line");
     document.querySelector(".o_sp_timeline_next").click();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    if ([...document.querySelectorAll(".vis-item.vis-range")].some((el) => el.innerText.includes("Ferme Lisible"))) {
-        problems.push("next did not move the window");
+    if ((await wait(".vis-item.vis-range", "Ferme Lisible", 4)).length) {
+        fail("next did not move the window");
     }
     if (problems.length) console.error(problems.join("\\n"));
     else console.log("test successful");
@@ -57,13 +59,18 @@ CHECK_CARDS_AND_CALENDAR = """
         throw new Error(`nothing matches ${selector}`);
     };
     const problems = [];
-    await env.services.action.doAction("seconde_pousse_farm.farm_intervention_action", {viewType: "kanban"});
+    const fail = (problem) => problems.push(problem);
+    await env.services.action.doAction(
+        "seconde_pousse_farm.farm_intervention_action", {viewType: "kanban"}
+    );
     const card = await wait(".o_kanban_record:has(.o_sp_card_team)");
     for (const text of ["Ferme Lisible", "__WHEN__", "Taille test"]) {
-        if (!card.innerText.includes(text)) problems.push(`the card lacks ${text}: ${card.innerText}`);
+        if (!card.innerText.includes(text)) fail(`the card lacks ${text}: ${card.innerText}`);
     }
-    if (!card.querySelector(".o_field_many2one_avatar_user")) problems.push("the card lacks the team lead");
-    if (!card.querySelector(".o_sp_card_team").innerText.includes("2")) problems.push("the card lacks the team size");
+    if (!card.querySelector(".o_field_many2one_avatar_user")) fail("the card lacks the team lead");
+    if (!card.querySelector(".o_sp_card_team").innerText.includes("2")) {
+        fail("the card lacks the team size");
+    }
     await env.services.action.doAction("seconde_pousse_planning.farm_intervention_action_calendar");
     const event = await wait(".o_calendar_renderer .fc-event");
     if (!document.querySelector(".o_calendar_renderer").innerText.includes("Ferme")) {

@@ -70,9 +70,7 @@ class TestTeamHours(PlanningCase):
             self.assertEqual(quantities[line.task_type_id.product_id], people, line.display_name)
         self.assertEqual(list(quantities.values()), [7.5, 10.75])
         # and each person's month holds what they did on both tasks
-        monthly = self.env["insertion.work.hours"].search(
-            [("employee_id", "in", self.workers.ids)]
-        )
+        monthly = self.env["insertion.work.hours"].search([("employee_id", "in", self.workers.ids)])
         self.assertEqual(
             {(record.employee_id, record.hours) for record in monthly},
             {(self.amina, 4.5), (self.bruno, 4.5), (self.chloe, 4.75)},
@@ -89,7 +87,9 @@ class TestTeamHours(PlanningCase):
         self.assertEqual(self.pruning.done_hours, 3.0)
         amina.with_user(self.supervisor_user).unlink()
         self.assertEqual(self.pruning.done_hours, 0.0)
-        self.assertFalse(self.env["insertion.work.hours"].search([("employee_id", "=", self.amina.id)]))
+        self.assertFalse(
+            self.env["insertion.work.hours"].search([("employee_id", "=", self.amina.id)])
+        )
 
     def test_hours_from_the_team_are_not_typed_again_on_the_task(self):
         self.record(self.assign(self.amina), self.pruning, 3.0)

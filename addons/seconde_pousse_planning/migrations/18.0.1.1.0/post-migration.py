@@ -52,7 +52,9 @@ def migrate(cr, version):
     line_ids = sorted({row[0] for row in cr.fetchall()})
     env.invalidate_all()
     lines = env["farm.intervention.line"].browse(line_ids)
-    cr.execute("UPDATE farm_intervention_line SET from_team = TRUE WHERE id IN %s", [tuple(line_ids)])
+    cr.execute(
+        "UPDATE farm_intervention_line SET from_team = TRUE WHERE id IN %s", [tuple(line_ids)]
+    )
     _follow_team(env, lines.filtered(lambda line: line.intervention_id.state not in LOCKED))
     assignments._sync_work_hours()
 
