@@ -30,6 +30,7 @@
         "views/farm_intervention_review_views.xml",
         "views/farm_task_type_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/wizard_views.xml",
         "views/menus.xml",
         "report/farm_intervention_review_report.xml",

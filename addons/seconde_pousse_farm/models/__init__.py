@@ -9,3 +9,5 @@ from . import farm_intervention
 from . import farm_intervention_review
 from . import farm_intervention_invoice
 from . import account_move
+from . import res_company
+from . import res_config_settings

@@ -17,6 +17,7 @@ class TestInvoicing(FarmCase):
         self.assertEqual(self.env.company.chart_template, "fr")
 
     def test_one_invoice_per_farm_with_membership_fee_first(self):
+        self.env.company.farm_invoice_layout = "detailed"
         first = self.make_intervention(day=2)
         second = self.make_intervention(day=9, hours=(3.0, 0.0))
         other = self.make_intervention(farm=self.other_farm, day=4)
@@ -38,11 +39,14 @@ class TestInvoicing(FarmCase):
         weeding = product_lines.filtered(lambda line: line.product_id == self.weeding.product_id)
         self.assertEqual(sorted(weeding.mapped("quantity")), [3.0, 4.0])
         self.assertEqual(invoice.amount_untaxed, membership.list_price + (4 + 3) * 20 + 2 * 25)
+        # no section line doubling the lines: reference and date are in each line's label
+        self.assertEqual(set(invoice.invoice_line_ids.mapped("display_type")), {"product"})
         self.assertEqual(
-            len(
-                invoice.invoice_line_ids.filtered(lambda line: line.display_type == "line_section")
-            ),
-            2,
+            sorted(weeding.mapped("name")),
+            [
+                f"{first.name} – 02/03/2026 – {self.weeding.name}",
+                f"{second.name} – 09/03/2026 – {self.weeding.name}",
+            ],
         )
 
     def test_membership_fee_only_on_the_first_invoice(self):

@@ -88,7 +88,14 @@ class TestInvoicingPinned(FarmCase):
             self.unsigned.mapped("state"), ["done", "done", "planned", "draft", "cancelled"]
         )
 
-    def test_each_line_on_each_farm(self):
+    def invoices(self):
+        return {
+            farm: self.signed.filtered(lambda i, f=farm: i.partner_id == f).invoice_id
+            for farm in (self.farm, self.other_farm, self.third_farm)
+        }
+
+    def test_each_line_on_each_farm_detailed(self):
+        self.env.company.farm_invoice_layout = "detailed"
         weeding, pruning = self.weeding.product_id.name, self.pruning.product_id.name
         member = self.membership.default_code or self.membership.name
         self.wizard().action_create_invoices()
@@ -96,43 +103,72 @@ class TestInvoicingPinned(FarmCase):
         expected = {
             self.farm: [
                 (member, 1.0, self.membership.list_price),
-                ("line_section", None, None),
                 (weeding, 4.0, 20.0),
                 (pruning, 2.0, 25.0),
-                ("line_section", None, None),
                 (weeding, 3.0, 20.0),  # no pruning line: no hours done
             ],
             self.other_farm: [
                 (member, 1.0, self.membership.list_price),
-                ("line_section", None, None),
                 (weeding, 1.5, 18.0),
                 (pruning, 2.5, 25.0),
             ],
-            self.third_farm: [
-                (member, 1.0, self.membership.list_price),
-                ("line_section", None, None),
-                (pruning, 6.0, 25.0),
-            ],
+            self.third_farm: [(member, 1.0, self.membership.list_price), (pruning, 6.0, 25.0)],
         }
-        invoices = {
-            farm: self.signed.filtered(lambda i, f=farm: i.partner_id == f).invoice_id
-            for farm in expected
-        }
+        invoices = self.invoices()
         for farm, lines in expected.items():
-            invoice = invoices[farm]
             with self.subTest(farm=farm.name):
-                self.assertEqual(len(invoice), 1)
-                self.assertEqual(self.lines(invoice), lines)
-        sections = first.invoice_id.invoice_line_ids.filtered(
-            lambda line: line.display_type == "line_section"
-        )
+                self.assertEqual(len(invoices[farm]), 1)
+                self.assertEqual(self.lines(invoices[farm]), lines)
+        labels = first.invoice_id.invoice_line_ids.sorted("sequence").mapped("name")[1:]
         self.assertEqual(
-            sections.mapped("name"), [f"{first.name} – 2026-03-02", f"{second.name} – 2026-03-09"]
+            labels,
+            [
+                f"{first.name} – 02/03/2026 – {self.weeding.name}",
+                f"{first.name} – 02/03/2026 – {self.pruning.name}",
+                f"{second.name} – 09/03/2026 – {self.weeding.name}",
+            ],
         )
+        self.check_amounts(invoices)
+
+    def test_each_line_on_each_farm_grouped(self):
+        default = self.env["res.company"].default_get(["farm_invoice_layout"])
+        self.assertEqual(default["farm_invoice_layout"], "grouped")
+        self.env.company.farm_invoice_layout = "grouped"
+        weeding, pruning = self.weeding.product_id.name, self.pruning.product_id.name
+        member = self.membership.default_code or self.membership.name
+        self.wizard().action_create_invoices()
+        first, second = self.signed[:2]
+        invoices = self.invoices()
+        self.assertEqual(
+            self.lines(invoices[self.farm]),
+            [(member, 1.0, self.membership.list_price), (weeding, 7.0, 20.0), (pruning, 2.0, 25.0)],
+        )
+        # the agreed rate of the other farm stays a line of its own rate
+        self.assertEqual(
+            self.lines(invoices[self.other_farm]),
+            [(member, 1.0, self.membership.list_price), (weeding, 1.5, 18.0), (pruning, 2.5, 25.0)],
+        )
+        self.assertIn(
+            f"{first.name} (02/03/2026), {second.name} (09/03/2026)",
+            str(invoices[self.farm].narration),
+        )
+        self.check_amounts(invoices)
+
+    def check_amounts(self, invoices):
         fee = self.membership.list_price
         self.assertEqual(invoices[self.farm].amount_untaxed, fee + 7 * 20 + 2 * 25)
         self.assertEqual(invoices[self.other_farm].amount_untaxed, fee + 1.5 * 18 + 2.5 * 25)
         self.assertEqual(invoices[self.third_farm].amount_untaxed, fee + 6 * 25)
+
+    def test_one_summary_note_and_no_tracking_noise(self):
+        self.wizard().action_create_invoices()
+        invoice = self.invoices()[self.farm]
+        first, second = self.signed[:2]
+        notes = invoice.message_ids.mapped("body")
+        summary = f"Facture de 2 interventions : {first.name}, {second.name}."
+        self.assertEqual([summary for body in notes if summary in str(body)], [summary])
+        self.assertFalse(invoice.message_ids.tracking_value_ids)
+        self.assertIn(f"Facturée sur {invoice.display_name}.", str(first.message_ids[0].body))
 
     def test_a_second_run_invoices_nothing_twice(self):
         wizard = self.wizard()

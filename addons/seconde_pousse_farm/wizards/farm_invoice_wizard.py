@@ -2,11 +2,12 @@ from collections import defaultdict
 
 import psycopg2
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 ACCOUNTANT = "account.group_account_invoice"
 
@@ -113,50 +114,86 @@ class FarmInvoiceWizard(models.TransientModel):
         interventions.invalidate_recordset(["state", "invoice_id"])
         return interventions.filtered(lambda i: i.id in still)
 
-    def _link(self, interventions, invoice):
-        """Record the invoice of each intervention; PostgreSQL refuses a second live one."""
+    def _link(self, invoice_by_intervention):
+        """Record the invoice of each intervention, in one batch; PostgreSQL refuses a
+        second live one. The interventions say so in their chatter, one note each."""
+        Intervention = self.env["farm.intervention"].sudo()
         try:
             with self.env.cr.savepoint():
                 self.env["farm.intervention.invoice"].sudo().create(
-                    [{"intervention_id": i.id, "move_id": invoice.id} for i in interventions]
+                    [
+                        {"intervention_id": intervention_id, "move_id": move.id}
+                        for intervention_id, move in invoice_by_intervention.items()
+                    ]
                 )
         except psycopg2.errors.UniqueViolation:
             raise UserError(
                 _(
                     "%(names)s already have a live invoice: cancel it or issue a credit note "
                     "before invoicing them again.",
-                    names=", ".join(interventions.mapped("name")),
+                    names=", ".join(
+                        Intervention.browse(list(invoice_by_intervention)).mapped("name")
+                    ),
                 )
             ) from None
-        interventions.sudo().write({"state": "invoiced", "invoice_id": invoice.id})
+        interventions = Intervention.browse(list(invoice_by_intervention))
+        by_move = defaultdict(list)
+        for intervention_id, move in invoice_by_intervention.items():
+            by_move[move].append(intervention_id)
+        quiet = interventions.with_context(tracking_disable=True)
+        quiet.write({"state": "invoiced"})
+        for move, ids in by_move.items():
+            quiet.browse(ids).write({"invoice_id": move.id})
+        note = _("Invoiced on %(invoice)s.")
+        interventions._message_log_batch(
+            bodies={
+                intervention_id: Markup(note) % {"invoice": move.display_name}
+                for intervention_id, move in invoice_by_intervention.items()
+            }
+        )
 
     def _invoice(self, interventions):
         interventions = self._lock_invoiceable(interventions)
         if not interventions:
             return self.env["account.move"]
-        by_farm = defaultdict(lambda: self.env["farm.intervention"])
+        by_farm = defaultdict(list)
         for intervention in interventions.sorted("date_start"):
-            by_farm[intervention.partner_id.commercial_partner_id] |= intervention
+            by_farm[intervention.partner_id.commercial_partner_id].append(intervention)
         farms = self.env["res.partner"].concat(*by_farm)
         pending = self._pending_membership_invoices(farms)
+        layout = self.env.company.farm_invoice_layout
         new_values = []
         for farm, farm_interventions in by_farm.items():
-            lines = [
-                command for i in farm_interventions for command in self._invoice_line_commands(i)
-            ]
+            values = self._invoice_lines(farm_interventions, layout)
             if farm in pending:  # Odoo's membership adds its lines there: beyond the accountant
-                pending[farm].sudo().write(
-                    {"invoice_line_ids": lines, "invoice_date": self.invoice_date}
+                pending[farm].sudo().with_context(tracking_disable=True).write(
+                    {**values, "invoice_date": self.invoice_date}
                 )
             else:
-                new_values.append(self._invoice_values(farm, lines))
-        invoices = self.env["account.move"].create(new_values) | self.env["account.move"].concat(
-            *pending.values()
-        )
+                new_values.append({**self._invoice_values(farm), **values})
+        # one summary note on each invoice rather than Odoo's creation and tracking notes
+        Move = self.env["account.move"].with_context(tracking_disable=True)
+        invoices = Move.create(new_values) | Move.concat(*pending.values())
         invoice_by_farm = {invoice.partner_id: invoice for invoice in invoices}
-        for farm, farm_interventions in by_farm.items():
-            self._link(farm_interventions, invoice_by_farm[farm])
-        return invoices
+        self._link(
+            {
+                intervention.id: invoice_by_farm[farm]
+                for farm, farm_interventions in by_farm.items()
+                for intervention in farm_interventions
+            }
+        )
+        summary = _("Invoice of %(count)s farm interventions: %(names)s.")
+        invoices._message_log_batch(
+            bodies={
+                invoice_by_farm[farm].id: Markup(summary)
+                % {
+                    "count": len(farm_interventions),
+                    "names": ", ".join(i.name for i in farm_interventions),
+                }
+                for farm, farm_interventions in by_farm.items()
+            }
+        )
+        return invoices.with_context(tracking_disable=False)
 
     def _pending_membership_invoices(self, farms):
         """The draft membership fee invoices of these farms, made when a first review was signed."""
@@ -172,34 +209,63 @@ class FarmInvoiceWizard(models.TransientModel):
         )
         return {move.partner_id: move for move in moves}
 
-    def _invoice_values(self, farm, line_commands):
+    def _invoice_values(self, farm):
         return {
             "move_type": "out_invoice",
             "partner_id": farm.id,
             "invoice_date": self.invoice_date,
             "invoice_origin": _("Farm interventions"),
-            "invoice_line_ids": line_commands,
         }
 
-    def _invoice_line_commands(self, intervention):
-        date = fields.Date.to_string(
-            fields.Datetime.context_timestamp(self, intervention.date_start).date()
-        )
+    def _invoice_lines(self, interventions, layout):
+        """The invoice lines of a farm's interventions, and for the grouped layout the list
+        of the interventions in the invoice's terms."""
+        if layout == "grouped":
+            return self._grouped_lines(interventions)
+        commands = []
+        for intervention in interventions:
+            date = self._local_date(intervention)
+            for line in intervention.line_ids.filtered("done_hours"):
+                label = line.description or line.task_type_id.name
+                commands.append(
+                    Command.create(
+                        {
+                            **self._line_values(line),
+                            "name": f"{intervention.name} – {date} – {label}",
+                        }
+                    )
+                )
+        return {"invoice_line_ids": commands}
+
+    def _grouped_lines(self, interventions):
+        totals = defaultdict(float)
+        samples = {}
+        for intervention in interventions:
+            for line in intervention.line_ids.filtered("done_hours"):
+                key = (line.task_type_id, line.price_unit)
+                totals[key] += line.done_hours
+                samples.setdefault(key, line)
         commands = [
             Command.create(
-                {"display_type": "line_section", "name": f"{intervention.name} – {date}"}
+                {**self._line_values(samples[key]), "name": key[0].name, "quantity": quantity}
             )
+            for key, quantity in totals.items()
         ]
-        for line in intervention.line_ids.filtered("done_hours"):
-            commands.append(
-                Command.create(
-                    {
-                        "product_id": line.task_type_id.product_id.id,
-                        "name": line.description or line.task_type_id.name,
-                        "quantity": line.done_hours,
-                        "product_uom_id": line.task_type_id.product_id.uom_id.id,
-                        "price_unit": line.price_unit,
-                    }
-                )
-            )
-        return commands
+        listed = ", ".join(f"{i.name} ({self._local_date(i)})" for i in interventions)
+        narration = Markup("<p>%s</p>") % _("Interventions: %(list)s", list=listed)
+        return {"invoice_line_ids": commands, "narration": narration}
+
+    def _local_date(self, intervention):
+        return format_date(
+            self.env, fields.Datetime.context_timestamp(self, intervention.date_start)
+        )
+
+    def _line_values(self, line):
+        product = line.task_type_id.product_id
+        return {
+            "product_id": product.id,
+            "name": line.description or line.task_type_id.name,
+            "quantity": line.done_hours,
+            "product_uom_id": product.uom_id.id,
+            "price_unit": line.price_unit,
+        }

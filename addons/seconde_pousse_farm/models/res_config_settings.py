@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    farm_invoice_layout = fields.Selection(
+        related="company_id.farm_invoice_layout", readonly=False, required=True
+    )
