@@ -282,7 +282,9 @@ class FarmInterventionRequest(models.Model):
 
     def _sync_state_from_interventions(self):
         """A planned request is done once none of its interventions is still to do."""
+        finished = self.env["farm.intervention.request"]
         for request in self.filtered(lambda r: r.state == "planned"):
             states = set(request.intervention_ids.mapped("state")) - {"cancelled"}
             if states and states <= {"done", "reviewed", "invoiced"}:
-                request.sudo().state = "done"
+                finished |= request
+        finished.sudo().write({"state": "done"})

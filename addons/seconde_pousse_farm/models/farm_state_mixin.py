@@ -1,5 +1,6 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class FarmStateMixin(models.AbstractModel):
@@ -13,11 +14,39 @@ class FarmStateMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                # the sequence is not the creator's to read: a farmer creates requests
-                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(self._name) or "/"
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
+            vals["name"] = name
         return super().create(vals_list)
+
+    @api.model
+    def _next_names(self, count):
+        """References for `count` new records: drawn in one query from a standard
+        sequence, one by one from a gap-free or dated one (which must lock its row)."""
+        if not count:
+            return []
+        # the sequence is not the creator's to read: a farmer creates requests
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [("code", "=", self._name), ("company_id", "in", [self.env.company.id, False])],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not sequence:
+            return ["/"] * count
+        if count == 1 or sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence._next() for _index in range(count)]
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     def _group_expand_states(self, states, domain):
         """Show every state as a kanban column, even an empty one."""
