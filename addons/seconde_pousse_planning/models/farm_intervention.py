@@ -4,7 +4,7 @@ from odoo.tools import SQL
 
 from odoo.addons.seconde_pousse_base.models.roles import STAFF, SUPERVISOR
 
-from .farm_planning_slot import format_when, intervention_label
+from .farm_planning_slot import DEFER_CHECKS, format_when, intervention_label
 
 
 class FarmIntervention(models.Model):
@@ -141,9 +141,12 @@ class FarmIntervention(models.Model):
         return result
 
     def _follow_dates(self, old_dates):
-        """People and bookings planned over the whole intervention move with it (and are
-        checked again); partial slots stay where the planner put them."""
-        for intervention in self.sudo():
+        """People and bookings planned over the whole intervention move with it; partial
+        slots stay where the planner put them. All the moved slots are checked once,
+        together, after they all moved: a fixed number of queries for a whole series."""
+        moved = self.env["farm.intervention.assignment"].sudo()
+        moved_bookings = self.env["farm.intervention.booking"].sudo()
+        for intervention in self.sudo().with_context(planning_checks=DEFER_CHECKS):
             start, end = old_dates[intervention.id]
             new = {"date_start": intervention.date_start, "date_end": intervention.date_end}
             if (start, end) == (new["date_start"], new["date_end"]):
@@ -153,6 +156,14 @@ class FarmIntervention(models.Model):
                     lambda s, a=start, b=end: (s.date_start, s.date_end) == (a, b)
                 )
                 whole.write(new)
+                if whole._name == moved._name:
+                    moved |= whole
+                else:
+                    moved_bookings |= whole
+        moved = moved.with_env(self.env(su=True))
+        moved._check_availability()
+        moved._sync_work_hours()
+        moved_bookings.with_env(self.env(su=True))._check_resources_available()
 
     def action_plan(self):
         self._check_vehicle_licences()

@@ -1,8 +1,10 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_compare, format_date
 
-from .farm_planning_slot import intervention_label
+from .farm_planning_slot import checks_deferred, intervention_label
 
 # weekly hours of a resource calendar (two-week calendars: the mean of both weeks)
 CALENDAR_WEEK_HOURS = """
@@ -93,8 +95,8 @@ class FarmInterventionAssignment(models.Model):
 
     def _inverse_done_hours(self):
         """Typing a person's total is allowed when the intervention has one task: the hours
-        go on it. With several tasks, they are recorded task by task."""
-        Hours = self.env["farm.intervention.hours"]
+        go on it. With several tasks, they are recorded task by task. One batch for all."""
+        to_create, to_write = [], defaultdict(lambda: self.env["farm.intervention.hours"])
         for assignment in self:
             hours = assignment.hours_ids
             if float_compare(sum(hours.mapped("hours")), assignment.done_hours, 2) == 0:
@@ -111,15 +113,18 @@ class FarmInterventionAssignment(models.Model):
                     )
                 )
             if hours:
-                hours.write({"hours": assignment.done_hours})
+                to_write[assignment.done_hours] |= hours
             else:
-                Hours.create(
+                to_create.append(
                     {
                         "assignment_id": assignment.id,
                         "line_id": lines.id,
                         "hours": assignment.done_hours,
                     }
                 )
+        for value, hours in to_write.items():
+            hours.write({"hours": value})
+        self.env["farm.intervention.hours"].create(to_create)
 
     @api.constrains("attendance", "done_hours", "arrival_time", "departure_time")
     def _check_roll_call(self):
@@ -163,8 +168,8 @@ class FarmInterventionAssignment(models.Model):
         """Leave, contract dates, weekly hours and seats: a fixed number of queries for the
         whole batch, whatever the history."""
         assignments = self.filtered("active")
-        if not assignments:
-            return
+        if not assignments or checks_deferred(self.env):
+            return  # deferred: the caller checks the whole batch at once
         self.env.flush_all()
         self._check_leaves(assignments)
         self._check_contracts(assignments)
@@ -321,19 +326,18 @@ class FarmInterventionAssignment(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {"employee_id", "date_start", "active"} & set(vals):
+        deferred = checks_deferred(self.env)
+        if {"employee_id", "date_start", "active"} & set(vals) and not deferred:
             self._sync_work_hours()
         return result
 
     def unlink(self):
-        self._work_hours_records().unlink()
         # through the ORM, so that the tasks' hours are counted again
         self.hours_ids.unlink()
         return super().unlink()
 
     def _work_hours_records(self):
-        sources = [f"{self._name},{assignment_id}" for assignment_id in self.ids]
-        return self.env["insertion.work.hours"].sudo().search([("source", "in", sources)])
+        return self.env["insertion.work.hours"].sudo().search([("assignment_id", "in", self.ids)])
 
     def _hours_changed(self):
         """A person's hours on a task changed: their total is checked before it reaches their
@@ -345,9 +349,9 @@ class FarmInterventionAssignment(models.Model):
     def _sync_work_hours(self):
         """The hours done of insertion employees feed their monthly hours (pathway indicators):
         one hours record per assignment, with the assignment as its source."""
-        existing = {record.source.id: record for record in self._work_hours_records()}
+        existing = {record.assignment_id.id: record for record in self._work_hours_records()}
         WorkHours = self.env["insertion.work.hours"].sudo()
-        to_create, to_delete = [], WorkHours
+        to_create, to_delete, changes = [], WorkHours, defaultdict(lambda: WorkHours)
         for assignment in self.sudo():
             record = existing.get(assignment.id, WorkHours)
             keep = (
@@ -363,12 +367,24 @@ class FarmInterventionAssignment(models.Model):
                 "month": assignment.date_start.date().replace(day=1),
                 "hours": assignment.done_hours,
                 "company_id": assignment.company_id.id,
-                "source": f"{self._name},{assignment.id}",
+                "assignment_id": assignment.id,
                 "note": assignment.intervention_id.display_name,
             }
-            if record:
-                record.write(values)
-            else:
+            if not record:
                 to_create.append(values)
+                continue
+            current = {
+                "employee_id": record.employee_id.id,
+                "month": record.month,
+                "hours": record.hours,
+                "company_id": record.company_id.id,
+                "assignment_id": values["assignment_id"],
+                "note": record.note,
+            }
+            changed = {name: value for name, value in values.items() if current[name] != value}
+            if changed:  # records changed alike are written together
+                changes[tuple(sorted(changed.items()))] |= record
+        for changed, records in changes.items():
+            records.write(dict(changed))
         WorkHours.create(to_create)
         to_delete.unlink()

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from .farm_planning_slot import intervention_label
+from .farm_planning_slot import checks_deferred, intervention_label
 
 
 class FarmInterventionBooking(models.Model):
@@ -76,6 +76,8 @@ class FarmInterventionBooking(models.Model):
     )
     def _check_resources_available(self):
         """Archived, under maintenance, seats and licence: a fixed number of queries."""
+        if checks_deferred(self.env):
+            return  # deferred: the caller checks the whole batch at once
         bookings = self.filtered("active")
         if not bookings:
             # archiving a vehicle booking may leave too few seats

@@ -12,6 +12,15 @@ from odoo.tools import SQL, format_datetime
 EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^)"\]]+)"?')
 
 
+# Marks an environment whose slot checks the caller runs itself, once for a whole batch.
+# An object, not a flag: a client's context (JSON or XML-RPC) can never carry it.
+DEFER_CHECKS = object()
+
+
+def checks_deferred(env):
+    return env.context.get("planning_checks") is DEFER_CHECKS
+
+
 def format_when(env, value):
     """A date and time in the planner's time zone (the programme is in Provence)."""
     return format_datetime(

@@ -1,12 +1,14 @@
-from odoo import _, api, models
+from odoo import fields, models
 
 
 class InsertionWorkHours(models.Model):
     _inherit = "insertion.work.hours"
 
-    @api.model
-    def _selection_source_model(self):
-        return [
-            *super()._selection_source_model(),
-            ("farm.intervention.assignment", _("Intervention assignment")),
-        ]
+    assignment_id = fields.Many2one(
+        "farm.intervention.assignment",
+        string="Assignment",
+        index="btree_not_null",
+        ondelete="cascade",
+        readonly=True,
+        help="The farm job these hours come from: they follow its hours done.",
+    )

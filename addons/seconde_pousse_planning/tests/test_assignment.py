@@ -142,7 +142,7 @@ class TestAssignment(PlanningCase):
         hours = WorkHours.search([("employee_id", "=", self.amina.id)])
         self.assertEqual(hours.hours, 4.5)
         self.assertEqual(str(hours.month), "2026-03-01")
-        self.assertEqual(hours.source, assignment)
+        self.assertEqual(hours.assignment_id, assignment)
         self.assertTrue(hours.pathway_id or True)
         # supervisors are not in a pathway: no hours record for them
         self.assertFalse(WorkHours.search([("employee_id", "=", self.sup_employee.id)]))

@@ -74,7 +74,8 @@ SHARED = {
     "insertion.skill.evaluation": {EVERY_FIELD: {"supervisor"}},
     # Supervisors record the hours; whether they fall outside the PASS is counsellors'.
     "insertion.work.hours": dict.fromkeys(
-        ["employee_id", "month", "hours", "pathway_id", "company_id", "source", "note"],
+        ["employee_id", "month", "hours", "pathway_id", "company_id", "source", "note",
+         "assignment_id"],
         frozenset({"supervisor"}),
     ),
 }

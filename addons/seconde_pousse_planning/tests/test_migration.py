@@ -75,6 +75,12 @@ class TestMigration(PlanningCase):
             typed={pruning: 6.0, harvest: 2.0, signed.line_ids: 3.0},
             old_hours={amina: 4.0, bruno: 2.0, chloe: 3.5},
         )
+        # Chloé's month as version 1.0 made it: pointing to her assignment by a Reference
+        self.env.cr.execute(
+            "INSERT INTO insertion_work_hours (employee_id, month, hours, company_id, source) "
+            "VALUES (%s, %s, 3.5, %s, %s)",
+            [self.chloe.id, "2026-03-01", self.env.company.id, f"{chloe._name},{chloe.id}"],
+        )
         self.migrate()
 
         def hours(assignment):
@@ -96,7 +102,9 @@ class TestMigration(PlanningCase):
         self.assertEqual(signed.line_ids.done_hours, 3.0)
         self.assertEqual(hours(chloe), {signed.line_ids: 3.5})
         monthly = self.env["insertion.work.hours"].search([("employee_id", "=", self.chloe.id)])
-        self.assertEqual(monthly.mapped("hours"), [3.5])
+        self.assertEqual(monthly.mapped("hours"), [3.5])  # the same record, not a second one
+        self.assertEqual(monthly.assignment_id, chloe)
+        self.assertFalse(monthly.source)
 
     def test_run_twice_it_changes_nothing(self):
         amina = self.assign(self.amina)

@@ -4,7 +4,7 @@ may not use it, and a load whose query count does not grow with history."""
 
 import base64
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from xmlrpc.client import Fault
 
 from PIL import Image
@@ -228,6 +228,24 @@ class TestMyDay(MyDayCase, HttpCase):
                 model="farm.intervention.assignment",
             )
         self.assertIn("(farm.intervention.assignment)", caught.exception.faultString)
+
+    def test_a_client_context_cannot_defer_the_planning_checks(self):
+        """The slot checks are deferred only by an object a client's context cannot carry."""
+        farther = self.today + timedelta(days=200)  # beyond the contracts (MyDayCase)
+        start = datetime.combine(farther, time(7, 0))
+        dates = {"date_start": str(start), "date_end": str(start + timedelta(hours=4))}
+        for context in ({"planning_checks": True}, {"planning_checks": "DEFER_CHECKS"}):
+            with self.assertRaises(Fault) as caught:
+                self.xmlrpc_object.execute_kw(
+                    self.env.cr.dbname,
+                    self.supervisor_user.id,
+                    "pl_supxx",
+                    "farm.intervention.assignment",
+                    "write",
+                    [[self.team[self.amina].id], dates],
+                    {"context": context},
+                )
+            self.assertIn("en dehors des dates de son contrat", caught.exception.faultString)
 
     def test_loading_the_day_does_not_grow_with_history(self):
         """3 interventions and 12 workers today; then a month of past jobs with hours."""

@@ -53,5 +53,7 @@ class TestViews(PlanningCase):
     def test_intervention_is_a_skill_evidence_source(self):
         selection = self.env["insertion.skill.evaluation"]._selection_source_model()
         self.assertIn("farm.intervention", dict(selection))
-        selection = self.env["insertion.work.hours"]._selection_source_model()
-        self.assertIn("farm.intervention.assignment", dict(selection))
+        field = self.env["insertion.work.hours"]._fields["assignment_id"]
+        self.assertEqual(
+            (field.comodel_name, field.ondelete), ("farm.intervention.assignment", "cascade")
+        )

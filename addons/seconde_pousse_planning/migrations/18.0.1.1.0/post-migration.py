@@ -1,4 +1,5 @@
-"""18.0.1.1.0: the hours are recorded once, per person and task (farm.intervention.hours).
+"""18.0.1.1.0: the hours are recorded once, per person and task (farm.intervention.hours),
+and a person's monthly hours point to their farm job with a Many2one (assignment_id).
 
 Each assignment's hours done become hours on the intervention's tasks: all of them on the
 task when there is one, shared in proportion to the tasks' hours done (or planned) when
@@ -19,6 +20,12 @@ def _shares(hours, lines):
 
 
 def migrate(cr, version):
+    # the hours of a farm job point to it with a Many2one, no longer a Reference
+    cr.execute(
+        """UPDATE insertion_work_hours
+              SET assignment_id = split_part(source, ',', 2)::int, source = NULL
+            WHERE source LIKE 'farm.intervention.assignment,%'"""
+    )
     env = api.Environment(cr, SUPERUSER_ID, {})
     # the chatter notes in the language of the people reading them
     env = env(context={"lang": env.ref("base.user_admin").lang})
