@@ -5,11 +5,20 @@ Odoo's own tests are collected from outside this folder and keep their normal sk
 which the test command lists with their reason (-rs).
 """
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+
+
+def pytest_collection_finish(session):
+    """Headless Chromium's first start in a new profile can take more than Odoo's 10 s on
+    two busy cores (seen here: the test is then skipped). Give it 30 s, for every test."""
+    common = sys.modules.get("odoo.tests.common")
+    if common is not None:
+        common.CHECK_BROWSER_ITERATIONS = 300
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,0 +1,248 @@
+"""The Seconde Pousse bench: the same scenarios at two sizes, 10x apart.
+
+Usage: .venv/bin/python bench/run.py [--db NAME] [--config FILE] [--short]
+
+Prints, for each scenario, the queries and the time at both sizes and how each grows.
+Read paths promise a fixed number of queries: one whose queries grow with the size fails
+the bench (exit 1). --short (what bin/test runs) uses 10 and 100 interventions and is
+judged on query counts only, never on time; the full sizes are 100 and 1,000.
+Works inside one transaction that it rolls back: the database is left as it was.
+"""
+
+import argparse
+import os
+import sys
+import time
+from datetime import date, datetime, timedelta
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JOBS_PER_FARM, CREW = 10, 4
+MONDAY = datetime(2026, 3, 2, 7)
+
+
+def measure(env, function, warm=True):
+    if warm:
+        function()  # warm the caches as a running server has them
+    env.flush_all()
+    env.invalidate_all()
+    before, start = env.cr.sql_log_count, time.perf_counter()
+    function()
+    env.flush_all()
+    return env.cr.sql_log_count - before, time.perf_counter() - start
+
+
+def job_day(n):
+    """Jobs on Mondays, Wednesdays and Fridays: no one works over a 40-hour week."""
+    week, day = divmod(n, 3)
+    return MONDAY + timedelta(weeks=week, days=2 * day)
+
+
+class World:
+    """`farms` farms with 10 jobs each, a crew of four per farm, every job signed."""
+
+    def __init__(self, env, farms):
+        self.env, self.size = env, farms
+        self.task_type = env["farm.task.type"].search([], limit=1)
+        self.employees = env["hr.employee"].create(
+            [
+                {"name": f"Bench {farms}-{n}", "is_insertion_employee": True}
+                for n in range(farms * CREW)
+            ]
+        )
+        env["hr.contract"].create(
+            [
+                {
+                    "name": f"CDDI {employee.name}",
+                    "employee_id": employee.id,
+                    "date_start": date(2026, 1, 1),
+                    "wage": 1500.0,
+                    "state": "open",
+                }
+                for employee in self.employees
+            ]
+        )
+
+    def create_farms(self):
+        self.farms = self.env["res.partner"].create(
+            [
+                {"name": f"Ferme {self.size}-{n}", "is_farm": True, "is_company": True}
+                for n in range(self.size)
+            ]
+        )
+
+    def create_jobs(self):
+        jobs = self.env["farm.intervention"].create(
+            [
+                {
+                    "partner_id": farm.id,
+                    "date_start": job_day(n),
+                    "date_end": job_day(n) + timedelta(hours=4),
+                    "line_ids": [(0, 0, {"task_type_id": self.task_type.id, "planned_hours": 16})],
+                }
+                for farm in self.farms
+                for n in range(JOBS_PER_FARM)
+            ]
+        )
+        crews = {
+            farm: self.employees[CREW * i : CREW * (i + 1)] for i, farm in enumerate(self.farms)
+        }
+        self.env["farm.intervention.assignment"].create(
+            [
+                {
+                    "intervention_id": job.id,
+                    "employee_id": employee.id,
+                    "date_start": job.date_start,
+                    "date_end": job.date_end,
+                    "done_hours": 4.0,
+                }
+                for job in jobs
+                for employee in crews[job.partner_id]
+            ]
+        )
+        jobs.sudo().write({"state": "reviewed"})
+        self.jobs = jobs
+
+
+def read_paths(env, world):
+    Intervention, Assignment = env["farm.intervention"], env["farm.intervention.assignment"]
+    week = [("date_start", ">=", MONDAY), ("date_start", "<", MONDAY + timedelta(days=7))]
+    job = world.jobs[0]
+    new_job = Intervention.create(
+        {
+            "partner_id": world.farms[0].id,
+            "date_start": MONDAY + timedelta(days=5),
+            "date_end": MONDAY + timedelta(days=5, hours=4),
+            "line_ids": [(0, 0, {"task_type_id": world.task_type.id})],
+        }
+    )
+    saturdays = iter(range(60))
+
+    def conflict_check():
+        """A person with all their history, on a new job: the checks of one assignment."""
+        start = MONDAY + timedelta(weeks=next(saturdays), days=5)
+        job = Intervention.create(
+            {
+                "partner_id": world.farms[0].id,
+                "date_start": start,
+                "date_end": start + timedelta(hours=4),
+                "line_ids": [(0, 0, {"task_type_id": world.task_type.id})],
+            }
+        )
+        Assignment.create(
+            {
+                "intervention_id": job.id,
+                "employee_id": world.employees[0].id,
+                "date_start": job.date_start,
+                "date_end": job.date_end,
+            }
+        )
+
+    series = world.jobs.filtered(lambda j: j.partner_id == world.farms[-1])
+    shift = iter(range(1, 100))
+
+    def move_series():
+        hours = next(shift)
+        for one in series:
+            one.write(
+                {
+                    "date_start": one.date_start + timedelta(minutes=hours),
+                    "date_end": one.date_end + timedelta(minutes=hours),
+                }
+            )
+
+    spec = {
+        "name": {},
+        "partner_id": {"fields": {"display_name": {}}},
+        "date_start": {},
+        "state": {},
+    }
+    return {
+        "intervention list": lambda: Intervention.web_search_read([], spec, limit=5),
+        "intervention form": lambda: job.web_read(
+            {
+                "line_ids": {"fields": {"done_hours": {}}},
+                "assignment_ids": {"fields": {"employee_id": {}}},
+            }
+        ),
+        "calendar week": lambda: Intervention.search_read(
+            week, ["name", "partner_id", "calendar_label"]
+        ),
+        "timeline week": lambda: Assignment.search_read(
+            week, ["employee_id", "partner_id", "role", "date_start", "date_end", "done_hours"]
+        ),
+        "conflict check": conflict_check,
+        f"move a series ({len(series)} jobs)": move_series,
+        "team builder": lambda: (
+            env["farm.team.builder"].create({"intervention_id": new_job.id}).action_propose()
+        ),
+    }
+
+
+def invoicing(env, world, layout):
+    """Month-end for every job of the world (as the wizard does, for one period)."""
+    env.company.farm_invoice_layout = layout
+    wizard = env["farm.invoice.wizard"].create(
+        {
+            "date_from": date(2026, 1, 1),
+            "date_to": date(2026, 12, 31),
+            "partner_ids": world.farms.ids,
+        }
+    )
+    wizard._invoice(wizard.intervention_ids)
+
+
+def run(env, farms):
+    world = World(env, farms)
+    results = {
+        "create farms": measure(env, world.create_farms, warm=False),
+        "create jobs with crews": measure(env, world.create_jobs, warm=False),
+    }
+    for name, path in read_paths(env, world).items():
+        results[name] = (*measure(env, path), True)
+    results["invoicing, grouped"] = measure(
+        env, lambda: invoicing(env, world, "grouped"), warm=False
+    )
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="seconde_pousse")
+    parser.add_argument("--config", default=os.path.join(ROOT, ".run", "odoo.conf"))
+    parser.add_argument("--short", action="store_true", help="10 and 100 jobs, query counts only")
+    args = parser.parse_args()
+    sys.path.insert(0, os.environ.get("ODOO_PATH", "/opt/odoo"))
+    import odoo  # noqa: PLC0415 - importable once ODOO_PATH is on sys.path
+
+    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(args.db)
+    small_farms = 1 if args.short else 10
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "fr_FR", "tz": "Europe/Paris"})
+        small = run(env, small_farms)
+        large = run(env, small_farms * 10)
+        cr.rollback()
+    jobs = (small_farms * JOBS_PER_FARM, small_farms * 10 * JOBS_PER_FARM)
+    header = f"{'scenario':<28}{'queries':>9}{'':>7}{'growth':>8}"
+    if not args.short:
+        header += f"{'time':>10}{'':>9}{'growth':>8}"
+    out = [f"jobs: {jobs[0]} and {jobs[1]}", header]
+    failed = []
+    for name, (queries, seconds, *flat) in small.items():
+        big_queries, big_seconds, *_ = large[name]
+        grows = big_queries > queries
+        if flat and grows:
+            failed.append(name)
+        line = f"{name:<28}{queries:>9}{big_queries:>7}{big_queries / max(queries, 1):>7.1f}x"
+        if not args.short:
+            growth = big_seconds / seconds
+            line += f"{seconds * 1000:>8.0f}ms{big_seconds * 1000:>7.0f}ms{growth:>7.1f}x"
+        out.append(line + ("  fixed count promised" if flat else ""))
+    sys.stdout.write("\n".join(out) + "\n")
+    if failed:
+        sys.stdout.write(f"FAILED: queries grow with the size: {', '.join(failed)}\n")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
