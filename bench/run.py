@@ -172,7 +172,9 @@ def read_paths(env, world):
         ),
         "conflict check": conflict_check,
         f"move a series ({len(series)} jobs)": move_series,
-        "team builder": lambda: (
+        # the pool of candidates grows with the world (4 people per farm): reported, not
+        # promised flat; bench/team_builder.py keeps 60 people and grows their history
+        "team builder (pool grows)": lambda: (
             env["farm.team.builder"].create({"intervention_id": new_job.id}).action_propose()
         ),
     }
@@ -198,7 +200,8 @@ def run(env, farms):
         "create jobs with crews": measure(env, world.create_jobs, warm=False),
     }
     for name, path in read_paths(env, world).items():
-        results[name] = (*measure(env, path), True)
+        flat = "grows" not in name
+        results[name] = (*measure(env, path), True) if flat else measure(env, path)
     results["invoicing, grouped"] = measure(
         env, lambda: invoicing(env, world, "grouped"), warm=False
     )
