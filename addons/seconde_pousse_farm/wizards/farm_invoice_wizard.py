@@ -16,6 +16,9 @@ class FarmInvoiceWizard(models.TransientModel):
     _name = "farm.invoice.wizard"
     _description = "Invoice reviewed interventions"
 
+    # more farms than this are invoiced in the background (farm.invoice.run), in steps
+    BACKGROUND_FARMS = 200
+
     date_from = fields.Date(required=True, default=lambda self: self._default_date_from())
     date_to = fields.Date(required=True, default=fields.Date.context_today)
     partner_ids = fields.Many2many("res.partner", string="Farms", domain=[("is_farm", "=", True)])
@@ -78,6 +81,8 @@ class FarmInvoiceWizard(models.TransientModel):
                     names=", ".join(unsigned.mapped("name")),
                 )
             )
+        if len(interventions.partner_id.commercial_partner_id) > self.BACKGROUND_FARMS:
+            return self._invoice_in_background(interventions)
         invoices = self._invoice(interventions)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
@@ -85,6 +90,18 @@ class FarmInvoiceWizard(models.TransientModel):
         action["domain"] = [("id", "in", invoices.ids)]
         action["context"] = {"default_move_type": "out_invoice"}
         return action
+
+    def _invoice_in_background(self, interventions):
+        if not self.env.user.has_group(ACCOUNTANT):
+            raise UserError(_("Only the accounting team can invoice interventions."))
+        run = self.env["farm.invoice.run"]._start(self, interventions)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "farm.invoice.run",
+            "res_id": run.id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     @api.model
     def _invoice_period(self, date_from, date_to):

@@ -1,0 +1,157 @@
+import psycopg2
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, format_datetime
+
+CHUNK_FARMS = 50  # farms invoiced per step of the scheduled action, committed each time
+
+
+class FarmInvoiceRun(models.Model):
+    """A month-end too large for one request (more than BACKGROUND_FARMS farms): the
+    scheduled action invoices it farm by farm, in committed steps, with its progress on
+    screen and a report at the end. One run at a time per period."""
+
+    _name = "farm.invoice.run"
+    _inherit = ["mail.thread"]
+    _description = "Invoicing run in the background"
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_name")
+    date_from = fields.Date(required=True, readonly=True)
+    date_to = fields.Date(required=True, readonly=True)
+    invoice_date = fields.Date(readonly=True)
+    company_id = fields.Many2one("res.company", required=True, readonly=True)
+    user_id = fields.Many2one("res.users", string="Started by", required=True, readonly=True)
+    state = fields.Selection(
+        [("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+        default="queued",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    intervention_ids = fields.Many2many("farm.intervention", string="To invoice", readonly=True)
+    farm_count = fields.Integer("Farms", readonly=True)
+    farms_done = fields.Integer(readonly=True)
+    progress = fields.Float(compute="_compute_progress")
+    invoice_ids = fields.Many2many("account.move", string="Invoices", readonly=True)
+    report = fields.Text(readonly=True)
+
+    def init(self):
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS farm_invoice_run_one_per_period "
+                "ON farm_invoice_run (company_id, date_from, date_to) "
+                "WHERE state IN ('queued', 'running')"
+            )
+        )
+
+    @api.depends("date_from", "date_to")
+    def _compute_name(self):
+        for run in self:
+            run.name = _(
+                "Invoicing %(start)s – %(end)s",
+                start=run.date_from and fields.Date.to_string(run.date_from),
+                end=run.date_to and fields.Date.to_string(run.date_to),
+            )
+
+    @api.depends("farms_done", "farm_count")
+    def _compute_progress(self):
+        for run in self:
+            run.progress = 100.0 * run.farms_done / run.farm_count if run.farm_count else 0.0
+
+    @api.model
+    def _start(self, wizard, interventions):
+        """Queue the run of the wizard's period; refused while one of it is under way."""
+        values = {
+            "date_from": wizard.date_from,
+            "date_to": wizard.date_to,
+            "invoice_date": wizard.invoice_date,
+            "company_id": self.env.company.id,
+            "user_id": self.env.uid,
+            "intervention_ids": [fields.Command.set(interventions.ids)],
+            "farm_count": len(interventions.partner_id.commercial_partner_id),
+        }
+        try:
+            with self.env.cr.savepoint():
+                run = self.sudo().create(values)
+        except psycopg2.errors.UniqueViolation:
+            running = self.sudo().search(
+                [
+                    ("company_id", "=", self.env.company.id),
+                    ("date_from", "=", wizard.date_from),
+                    ("date_to", "=", wizard.date_to),
+                    ("state", "in", ("queued", "running")),
+                ],
+                limit=1,
+            )
+            raise UserError(
+                _(
+                    "The invoicing of this period is already under way (started by %(user)s on "
+                    "%(date)s): wait for its report before starting it again.",
+                    user=running.user_id.name,
+                    date=format_datetime(self.env, running.create_date, dt_format="short"),
+                )
+            ) from None
+        self.env.ref("seconde_pousse_farm.ir_cron_farm_invoice_run")._trigger()
+        return run
+
+    @api.model
+    def _cron_process(self):
+        """One step: the next farms of the oldest run, then Odoo's scheduler calls again
+        while some remain (its progress is shown on the scheduled action too)."""
+        run = self.search([("state", "in", ("queued", "running"))], order="id", limit=1)
+        if not run:
+            return
+        run.state = "running"
+        remaining = run.intervention_ids.filtered(lambda i: i.state == "reviewed")
+        farms = remaining.partner_id.commercial_partner_id.sorted("id")[:CHUNK_FARMS]
+        step = remaining.filtered(lambda i: i.partner_id.commercial_partner_id in farms)
+        try:
+            wizard = (
+                self.env["farm.invoice.wizard"]
+                .with_user(run.user_id)
+                .create(
+                    {
+                        "date_from": run.date_from,
+                        "date_to": run.date_to,
+                        "invoice_date": run.invoice_date,
+                    }
+                )
+            )
+            with self.env.cr.savepoint():  # a refused step leaves nothing half-made
+                invoices = wizard._invoice(step.with_user(run.user_id))
+        except UserError as error:
+            run._finish("failed", error.args[0])
+            return
+        run.write(
+            {
+                "invoice_ids": [fields.Command.link(invoice.id) for invoice in invoices],
+                "farms_done": run.farms_done + len(farms),
+            }
+        )
+        left = len((remaining - step).partner_id.commercial_partner_id)
+        self.env["ir.cron"]._notify_progress(done=len(farms), remaining=left)
+        if not left:
+            run._finish("done")
+
+    def _finish(self, state, problem=None):
+        self.state = state
+        report = _(
+            "%(invoices)s invoices for %(farms)s farms, %(interventions)s interventions.",
+            invoices=len(self.invoice_ids),
+            farms=self.farms_done,
+            interventions=len(self.invoice_ids.farm_intervention_ids),
+        )
+        if problem:
+            report = _("Stopped: %(problem)s", problem=problem) + "\n" + report
+        self.report = report
+        self.message_post(body=report, partner_ids=self.user_id.partner_id.ids)
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.invoice_ids.ids)]
+        return action
