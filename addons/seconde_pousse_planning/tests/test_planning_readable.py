@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
+from odoo import api
 from odoo.tests import HttpCase, tagged
 
 from .my_day_common import MyDayCase
@@ -44,6 +45,19 @@ CHECK_TIMELINE = """
     }
     if (problems.length) console.error(problems.join("\\n"));
     else console.log("test successful");
+})();
+"""
+
+WAIT_FOR_THE_WEEK = """
+(async () => {
+    for (let i = 0; i < 80; i++) {
+        if (document.body.innerText.includes("Ferme Lisible")) {
+            console.log("test successful");
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    console.error("the week's job is not on the timeline");
 })();
 """
 
@@ -129,6 +143,39 @@ class TestPlanningReadable(MyDayCase, HttpCase):
             CHECK_TIMELINE,
             login="pl_sup",
         )
+
+    def test_the_timeline_loads_only_its_window_whatever_the_history(self):
+        """Years of history cost the timeline nothing: it asks only for its window."""
+        Assignment = type(self.env["farm.intervention.assignment"])
+        asked = []
+        search_read = Assignment.search_read
+
+        def spy(records, domain=None, fields=None, **kwargs):
+            result = search_read(records, domain, fields, **kwargs)
+            if fields and "role" in fields:  # the timeline's own call
+                asked.append((domain, {row["id"] for row in result}))
+            return result
+
+        old = self.env["farm.intervention.assignment"].search(
+            [("partner_id.name", "=", "Ferme Passée")]
+        )
+        self.env.cr.execute(  # history: six years ago, when no contract checks it
+            "UPDATE farm_intervention_assignment SET date_start = '2020-03-03 08:00', "
+            "date_end = '2020-03-03 14:00' WHERE id IN %s",
+            [tuple(old.ids)],
+        )
+        self.env.invalidate_all()
+        self.patch(Assignment, "search_read", api.model(spy))
+        self.browser_js(
+            "/odoo/action-seconde_pousse_planning.farm_intervention_assignment_action",
+            WAIT_FOR_THE_WEEK,
+            login="pl_sup",
+        )
+        self.assertTrue(asked)
+        domain, ids = asked[0]
+        self.assertIn("date_start", str(domain))
+        self.assertFalse(set(old.ids) & ids)
+        self.assertTrue(self.readable_job.assignment_ids.ids[0] in ids)
 
     def test_cards_and_calendar_name_the_farm_time_team_and_tasks(self):
         paris = pytz.timezone("Europe/Paris")

@@ -104,6 +104,16 @@ class TestScreensPerRole(PlanningCase, HttpCase):
         env["insertion.work.hours"].create(
             {"employee_id": cls.amina.id, "month": date(2026, 3, 1), "hours": 20.0}
         )
+        env["farm.invoice.run"].create(
+            {
+                "date_from": date(2026, 3, 1),
+                "date_to": date(2026, 3, 31),
+                "company_id": env.company.id,
+                "user_id": cls.accountant.id,
+                "state": "done",
+                "report": "1 facture pour 1 ferme, 1 intervention.",
+            }
+        )
 
     def models_with_our_views(self):
         """The models that have a view of ours: our own models and those we extend."""

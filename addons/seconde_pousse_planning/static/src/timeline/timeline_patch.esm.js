@@ -4,8 +4,11 @@
  * at the weekend (the week to plan); previous and next move by the window shown; the
  * team's colours have a legend.
  */
+import { serializeDateTime } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
+import { useDebounced } from "@web/core/utils/timing";
+import { TimelineModel } from "@web_timeline/views/timeline/timeline_model.esm";
 import { TimelineRenderer } from "@web_timeline/views/timeline/timeline_renderer.esm";
 
 const { DateTime } = luxon;
@@ -33,7 +36,24 @@ patch(TimelineRenderer.prototype, {
                 { start: "2020-01-01 20:00:00", end: "2020-01-02 06:00:00", repeat: "daily" },
             ];
         }
-        return super.init_timeline();
+        const result = super.init_timeline();
+        if (this.spReload) {
+            this.timeline.on("rangechanged", () => this.spReload());
+        }
+        return result;
+    },
+
+    setup() {
+        super.setup(...arguments);
+        if (SP_MODELS.includes(this.model.model_name)) {
+            // a new window loads its own slots, with a margin of one window on each side
+            // cancelled if the view closes first
+            this.spReload = useDebounced(() => {
+                const { start, end } = this.timeline.getWindow();
+                this.model.spWindow = { start: DateTime.fromJSDate(start), end: DateTime.fromJSDate(end) };
+                this.model.load(this.model.spSearchParams);
+            }, 300);
+        }
     },
 
     _onShift(direction) {
@@ -89,5 +109,24 @@ patch(TimelineRenderer.prototype, {
             return;
         }
         return super.on_timeline_double_click(e);
+    },
+});
+
+patch(TimelineModel.prototype, {
+    /** Only the slots of the window shown (and one window each side): the same cost
+     * whatever the years of history. */
+    async load(searchParams) {
+        if (!SP_MODELS.includes(this.model_name)) {
+            return super.load(searchParams);
+        }
+        this.spSearchParams = searchParams;
+        const { start, end } = this.spWindow || weekToShow();
+        const span = end.diff(start);
+        const domain = [
+            ...(searchParams.domain || []),
+            ["date_end", ">=", serializeDateTime(start.minus(span))],
+            ["date_start", "<=", serializeDateTime(end.plus(span))],
+        ];
+        return super.load({ ...searchParams, domain });
     },
 });
