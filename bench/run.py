@@ -193,6 +193,43 @@ def invoicing(env, world, layout):
     wizard._invoice(wizard.intervention_ids)
 
 
+def invoicing_as_before(env, world):
+    """The month-end as 18.0.1.0.0 made it, for the ratio in the same run: a section line
+    per intervention, Odoo's creation and tracking notes, each farm's jobs written apart."""
+    by_farm = {}
+    for job in world.jobs.filtered(lambda j: j.state == "reviewed").sorted("date_start"):
+        by_farm.setdefault(job.partner_id, env["farm.intervention"])
+        by_farm[job.partner_id] |= job
+    values = []
+    for farm, jobs in by_farm.items():
+        lines = []
+        for job in jobs:
+            lines.append((0, 0, {"display_type": "line_section", "name": job.name}))
+            for line in job.line_ids.filtered("done_hours"):
+                product = line.task_type_id.product_id
+                lines.append(
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "name": line.task_type_id.name,
+                            "quantity": line.done_hours,
+                            "price_unit": line.price_unit,
+                        },
+                    )
+                )
+        values.append(
+            {"move_type": "out_invoice", "partner_id": farm.id, "invoice_line_ids": lines}
+        )
+    moves = env["account.move"].create(values)
+    for move, jobs in zip(moves, by_farm.values(), strict=True):
+        env["farm.intervention.invoice"].create(
+            [{"intervention_id": job.id, "move_id": move.id} for job in jobs]
+        )
+        jobs.write({"state": "invoiced", "invoice_id": move.id})
+
+
 def run(env, farms):
     world = World(env, farms)
     results = {
@@ -202,6 +239,14 @@ def run(env, farms):
     for name, path in read_paths(env, world).items():
         flat = "grows" not in name
         results[name] = (*measure(env, path), True) if flat else measure(env, path)
+    for name, month_end in (
+        ("invoicing, as 1.0 did", lambda: invoicing_as_before(env, world)),
+        ("invoicing, detailed", lambda: invoicing(env, world, "detailed")),
+    ):
+        savepoint = env.cr.savepoint(flush=False)
+        results[name] = measure(env, month_end, warm=False)
+        savepoint.close(rollback=True)  # the same jobs, still to invoice, for the next one
+        env.invalidate_all()
     results["invoicing, grouped"] = measure(
         env, lambda: invoicing(env, world, "grouped"), warm=False
     )
