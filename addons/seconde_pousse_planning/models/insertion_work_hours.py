@@ -6,7 +6,6 @@ class InsertionWorkHours(models.Model):
 
     assignment_id = fields.Many2one(
         "farm.intervention.assignment",
-        string="Assignment",
         index="btree_not_null",
         ondelete="cascade",
         readonly=True,
