@@ -22,6 +22,7 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
 
 from ..models.farm_intervention_request import MAX_TEXT  # one limit, here and at the model
 
@@ -59,7 +60,7 @@ class FarmCustomerPortal(CustomerPortal):
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         # dates and hours of the farm's work, in the farmer's time zone (France by default)
-        values["farm_tz"] = request.env.user.tz or "Europe/Paris"
+        values["farm_tz"] = request.env.user.tz or PROGRAMME_TZ
         return values
 
     def _farm_portal_farm(self):

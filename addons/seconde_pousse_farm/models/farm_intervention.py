@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
+
 MAX_TEAM_SIZE = 50
 MAX_DAYS = 14  # one visit: a fortnight at most (a season is a recurring request)
 MAX_LINE_HOURS = 1000
@@ -87,7 +89,7 @@ class FarmIntervention(models.Model):
     @api.depends("date_start", "date_end")
     @api.depends_context("tz")
     def _compute_schedule_label(self):
-        tz = self.env.context.get("tz") or self.env.user.tz or "Europe/Paris"
+        tz = local_tz(self.env)
         for intervention in self:
             start, end = intervention.date_start, intervention.date_end
             if not (start and end):

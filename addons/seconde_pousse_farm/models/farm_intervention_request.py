@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+
 FREQUENCY_STEPS = {
     "weekly": relativedelta(weeks=1),
     "biweekly": relativedelta(weeks=2),
@@ -254,7 +256,7 @@ class FarmInterventionRequest(models.Model):
 
     def _prepare_interventions(self):
         self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or "Europe/Paris")
+        tz = pytz.timezone(self.env.user.tz or PROGRAMME_TZ)
         lines = [
             {"task_type_id": task.id, "planned_hours": task.default_duration}
             for task in self.task_type_ids

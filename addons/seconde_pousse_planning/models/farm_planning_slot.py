@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_datetime
 
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
+
 # The detail of an exclusion violation: "Key (employee_id, tsrange(date_start, date_end))=
 # (7, [...)) conflicts with existing key (employee_id, tsrange(date_start, date_end))=
 # (7, ["2026-03-02 07:00:00","2026-03-02 12:00:00"))": the resource and slot already saved.
@@ -23,9 +25,7 @@ def checks_deferred(env):
 
 def format_when(env, value):
     """A date and time in the planner's time zone (the programme is in Provence)."""
-    return format_datetime(
-        env, value, tz=env.context.get("tz") or env.user.tz or "Europe/Paris", dt_format="short"
-    )
+    return format_datetime(env, value, tz=local_tz(env), dt_format="short")
 
 
 def intervention_label(intervention):
