@@ -92,8 +92,7 @@ class FarmInvoiceWizard(models.TransientModel):
         return action
 
     def _invoice_in_background(self, interventions):
-        if not self.env.user.has_group(ACCOUNTANT):
-            raise UserError(_("Only the accounting team can invoice interventions."))
+        self._check_accountant()
         run = self.env["farm.invoice.run"]._start(self, interventions)
         return {
             "type": "ir.actions.act_window",
@@ -113,13 +112,16 @@ class FarmInvoiceWizard(models.TransientModel):
             else self.env["account.move"]
         )
 
+    def _check_accountant(self):
+        if not self.env.su and not self.env.user.has_group(ACCOUNTANT):
+            raise UserError(_("Only the accounting team can invoice interventions."))
+
     def _lock_invoiceable(self, interventions):
         """Lock the interventions for this transaction and keep those still to invoice:
         two accountants invoicing the same month at once cannot both bill them. Only
         reviewed work is invoiceable: invoicing moves it to 'invoiced', and a credit note or
         a cancelled invoice brings it back (the link table refuses a second live invoice)."""
-        if not self.env.su and not self.env.user.has_group(ACCOUNTANT):
-            raise UserError(_("Only the accounting team can invoice interventions."))
+        self._check_accountant()
         interventions.flush_recordset(["state", "invoice_id"])
         self.env.cr.execute(
             SQL(
@@ -134,7 +136,7 @@ class FarmInvoiceWizard(models.TransientModel):
     def _link(self, invoice_by_intervention):
         """Record the invoice of each intervention, in one batch; PostgreSQL refuses a
         second live one. The interventions say so in their chatter, one note each."""
-        Intervention = self.env["farm.intervention"].sudo()
+        interventions = self.env["farm.intervention"].sudo().browse(list(invoice_by_intervention))
         try:
             with self.env.cr.savepoint():
                 self.env["farm.intervention.invoice"].sudo().create(
@@ -148,12 +150,9 @@ class FarmInvoiceWizard(models.TransientModel):
                 _(
                     "%(names)s already have a live invoice: cancel it or issue a credit note "
                     "before invoicing them again.",
-                    names=", ".join(
-                        Intervention.browse(list(invoice_by_intervention)).mapped("name")
-                    ),
+                    names=", ".join(interventions.mapped("name")),
                 )
             ) from None
-        interventions = Intervention.browse(list(invoice_by_intervention))
         by_move = defaultdict(list)
         for intervention_id, move in invoice_by_intervention.items():
             by_move[move].append(intervention_id)
@@ -189,8 +188,8 @@ class FarmInvoiceWizard(models.TransientModel):
             else:
                 new_values.append({**self._invoice_values(farm), **values})
         # one summary note on each invoice rather than Odoo's creation and tracking notes
-        Move = self.env["account.move"].with_context(tracking_disable=True)
-        invoices = Move.create(new_values) | Move.concat(*pending.values())
+        created = self.env["account.move"].with_context(tracking_disable=True).create(new_values)
+        invoices = self.env["account.move"].concat(created, *pending.values())
         invoice_by_farm = {invoice.partner_id: invoice for invoice in invoices}
         self._link(
             {
@@ -210,7 +209,7 @@ class FarmInvoiceWizard(models.TransientModel):
                 for farm, farm_interventions in by_farm.items()
             }
         )
-        return invoices.with_context(tracking_disable=False)
+        return invoices
 
     def _pending_membership_invoices(self, farms):
         """The draft membership fee invoices of these farms, made when a first review was signed."""
