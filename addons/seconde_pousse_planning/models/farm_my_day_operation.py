@@ -102,12 +102,13 @@ class FarmMyDayOperation(models.Model):
 
     # --- what each operation does, as the user (their rights apply) ---
 
+    def _record(self, model, operation, key):
+        """The record the phone names by `key`, if it still exists (archived or not)."""
+        return self.env[model].browse(int(operation.get(key) or 0)).exists()
+
     def _assignment(self, operation):
-        assignment = (
-            self.env["farm.intervention.assignment"]
-            .with_context(active_test=False)
-            .browse(int(operation.get("assignment_id") or 0))
-            .exists()
+        assignment = self.with_context(active_test=False)._record(
+            "farm.intervention.assignment", operation, "assignment_id"
         )
         if not assignment:
             raise Conflict(_("This person is no longer in the team: nothing was recorded."))
@@ -179,11 +180,7 @@ class FarmMyDayOperation(models.Model):
         return assignment.intervention_id.id
 
     def _apply_equipment(self, operation):
-        booking = (
-            self.env["farm.intervention.booking"]
-            .browse(int(operation.get("booking_id") or 0))
-            .exists()
-        )
+        booking = self._record("farm.intervention.booking", operation, "booking_id")
         if not booking or not booking.active:
             raise Conflict(_("This booking was cancelled meanwhile: nothing was recorded."))
         if operation.get("action") == "out":
@@ -196,11 +193,7 @@ class FarmMyDayOperation(models.Model):
         return booking.intervention_id.id
 
     def _intervention(self, operation):
-        intervention = (
-            self.env["farm.intervention"]
-            .browse(int(operation.get("intervention_id") or 0))
-            .exists()
-        )
+        intervention = self._record("farm.intervention", operation, "intervention_id")
         if not intervention or intervention.state == "cancelled":
             raise Conflict(_("This intervention was cancelled meanwhile: nothing was recorded."))
         return intervention

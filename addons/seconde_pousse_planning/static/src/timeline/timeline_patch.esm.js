@@ -12,7 +12,8 @@ import { TimelineModel } from "@web_timeline/views/timeline/timeline_model.esm";
 import { TimelineRenderer } from "@web_timeline/views/timeline/timeline_renderer.esm";
 
 const { DateTime } = luxon;
-const SP_MODELS = ["farm.intervention.assignment", "farm.intervention.booking"];
+const TEAM_MODEL = "farm.intervention.assignment";
+const SP_MODELS = [TEAM_MODEL, "farm.intervention.booking"];
 
 export function weekToShow(now = DateTime.now()) {
     const week = now.weekday >= 6 ? now.plus({ weeks: 1 }) : now;
@@ -66,7 +67,7 @@ patch(TimelineRenderer.prototype, {
     },
 
     get spLegend() {
-        if (this.model.model_name !== "farm.intervention.assignment") {
+        if (this.model.model_name !== TEAM_MODEL) {
             return [];
         }
         return [
@@ -77,17 +78,16 @@ patch(TimelineRenderer.prototype, {
     },
 });
 
-const SP_MODEL = "farm.intervention.assignment";
 
 patch(TimelineRenderer.prototype, {
     /** Leave and contract ends, behind each person's line of the team timeline. */
     async on_data_loaded(records, adjust_window) {
         await super.on_data_loaded(records, adjust_window);
-        if (this.model.model_name !== SP_MODEL || this.model.last_group_bys[0] !== "employee_id") {
+        if (this.model.model_name !== TEAM_MODEL || this.model.last_group_bys[0] !== "employee_id") {
             return;
         }
         const employeeIds = [...new Set(records.map((r) => r.employee_id && r.employee_id[0]))];
-        const items = await this.model.orm.call(SP_MODEL, "timeline_unavailability", [
+        const items = await this.model.orm.call(TEAM_MODEL, "timeline_unavailability", [
             employeeIds.filter(Boolean),
         ]);
         const parse = (value) => luxon.DateTime.fromSQL(value, { zone: "utc" }).toJSDate();
