@@ -7,13 +7,15 @@ ROLE_GROUPS = {
     "accountant": "account.group_account_invoice",
     "hr_officer": "hr.group_hr_user",
     "farmer": "base.group_portal",
+    "canteen": "base.group_portal",
 }
+PORTAL_ROLES = ("farmer", "canteen")
 
 
 def make_role_user(env, role, login=None, **values):
     """A user of one Seconde Pousse role, with nothing more than that role."""
     groups = ROLE_GROUPS[role]
-    if role not in ("farmer",):
+    if role not in PORTAL_ROLES:
         groups = "base.group_user," + groups
     return new_test_user(env, login=login or f"sp_{role}", groups=groups, **values)
 

@@ -1,0 +1,242 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    canteen_week_id = fields.Many2one(
+        "canteen.week",
+        "Canteen week",
+        index="btree_not_null",
+        tracking=True,
+        domain=[("state", "=", "published")],
+        help="The weekly offer this canteen order draws on.",
+    )
+
+    def init(self):
+        super().init()
+        # one live order per canteen and week: two tabs sending at once make one order
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS sale_order_canteen_week_unique
+                ON sale_order (partner_id, canteen_week_id)
+             WHERE canteen_week_id IS NOT NULL AND state != 'cancel'
+            """
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("canteen_week_id") and vals.get("partner_id") and not vals.get(
+                "commitment_date"
+            ):
+                week = self.env["canteen.week"].browse(vals["canteen_week_id"])
+                partner = self.env["res.partner"].browse(vals["partner_id"])
+                vals["commitment_date"] = partner._canteen_delivery_date(week)
+        return super().create(vals_list)
+
+    @api.constrains("canteen_week_id", "partner_id")
+    def _check_canteen_partner(self):
+        for order in self.filtered("canteen_week_id"):
+            if not order.partner_id.commercial_partner_id.is_canteen:
+                raise ValidationError(
+                    self.env._(
+                        "%(order)s draws on the canteens' weekly offer: its customer "
+                        "%(customer)s must be a canteen.",
+                        order=order.name,
+                        customer=order.partner_id.display_name,
+                    )
+                )
+
+    @api.onchange("canteen_week_id", "partner_id")
+    def _onchange_canteen_week(self):
+        if self.canteen_week_id and self.partner_id:
+            self.commitment_date = self.partner_id._canteen_delivery_date(self.canteen_week_id)
+
+    @api.model
+    def _canteen_place(self, canteen, week, quantities):
+        """The canteen orders these quantities of the week's produce ({canteen.availability:
+        quantity}); its order of the week is created the first time."""
+        order = self._canteen_order_of(canteen, week)
+        if not order:
+            if not any(quantity > 0 for quantity in quantities.values()):
+                raise UserError(self.env._("Enter the quantity of at least one produce."))
+            order = self._canteen_new_order(canteen, week)
+        order._canteen_set_quantities(quantities)
+        return order
+
+    @api.model
+    def _canteen_order_of(self, canteen, week):
+        """The canteen's live order of the week, if any."""
+        return self.search(
+            [
+                ("partner_id", "=", canteen.id),
+                ("canteen_week_id", "=", week.id),
+                ("state", "!=", "cancel"),
+            ],
+            limit=1,
+        )
+
+    @api.model
+    def _canteen_new_order(self, canteen, week):
+        return self.create(
+            {
+                "partner_id": canteen.id,
+                "partner_shipping_id": canteen._canteen_delivery_address().id,
+                "canteen_week_id": week.id,
+                "commitment_date": canteen._canteen_delivery_date(week),
+            }
+        )
+
+    def _canteen_set_quantities(self, quantities):
+        """Set the ordered quantity of each produce ({canteen.availability: quantity}).
+
+        A quantity of 0 removes the produce (on a confirmed order, its line drops to 0).
+        Every rule is checked by the order lines themselves; the order is confirmed, so
+        that its delivery is prepared.
+        """
+        self.ensure_one()
+        self.canteen_week_id._check_open_for(self.env.user)
+        if any(offer.week_id != self.canteen_week_id for offer in quantities):
+            raise ValidationError(
+                self.env._("%(week)s does not offer this produce.", week=self.canteen_week_id.name)
+            )
+        lines = {line.canteen_availability_id: line for line in self.order_line}
+        to_create = []
+        for availability, quantity in quantities.items():
+            line = lines.get(availability)
+            if line and line.product_uom_qty != quantity:
+                if quantity or self.state == "sale":
+                    line.product_uom_qty = quantity
+                else:
+                    line.unlink()
+            elif not line and quantity:
+                to_create.append(
+                    {
+                        "order_id": self.id,
+                        "product_id": availability.product_id.id,
+                        "product_uom_qty": quantity,
+                    }
+                )
+        self.env["sale.order.line"].create(to_create)
+        if self.state in ("draft", "sent") and self.order_line:
+            self.action_confirm()
+        return True
+
+    def _canteen_invoice(self, invoice_date):
+        """Invoice what was delivered, one invoice per canteen, and issue it: posted, with
+        its PDF (and Factur-X) as the canteen downloads it from the portal."""
+        invoices = self._create_invoices(final=True)
+        if not invoices:
+            return invoices
+        invoices.invoice_date = invoice_date
+        invoices.action_post()
+        self.env["account.move.send"]._generate_and_send_invoices(
+            invoices, sending_methods=["manual"]
+        )
+        return invoices
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    canteen_availability_id = fields.Many2one(
+        "canteen.availability",
+        compute="_compute_canteen_availability_id",
+        store=True,
+        index="btree_not_null",
+    )
+
+    @api.depends("order_id.canteen_week_id", "product_id")
+    def _compute_canteen_availability_id(self):
+        lines = self.filtered(lambda l: l.order_id.canteen_week_id and l.product_id.is_produce)
+        (self - lines).canteen_availability_id = False
+        if not lines:
+            return
+        offers = self.env["canteen.availability"].search(
+            [
+                ("week_id", "in", lines.order_id.canteen_week_id.ids),
+                ("product_id", "in", lines.product_id.ids),
+            ]
+        )
+        index = {(offer.week_id, offer.product_id): offer for offer in offers}
+        for line in lines:
+            key = (line.order_id.canteen_week_id, line.product_id)
+            line.canteen_availability_id = index.get(key, False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_canteen_offer()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"product_uom_qty", "product_id", "product_uom"} & set(vals):
+            self._check_canteen_offer()
+        return result
+
+    def _canteen_lines(self):
+        return self.filtered(
+            lambda line: line.order_id.canteen_week_id
+            and line.product_id.is_produce
+            and line.state != "cancel"
+        )
+
+    def _check_canteen_offer(self):
+        """A canteen order takes only what the week offers: a published week still open
+        to orders, produce in season, a positive quantity within what is left."""
+        lines = self._canteen_lines()
+        for week in lines.order_id.canteen_week_id:
+            week._check_open_for(self.env.user)
+        for line in lines:
+            line._check_canteen_line()
+
+    def _check_canteen_line(self):
+        self.ensure_one()
+        product = self.product_id.product_tmpl_id
+        week = self.order_id.canteen_week_id
+        if self.product_uom_qty < 0:
+            raise ValidationError(
+                self.env._(
+                    "%(product)s: the quantity ordered cannot be negative.", product=product.name
+                )
+            )
+        offer = self.canteen_availability_id
+        if not offer:
+            raise ValidationError(
+                self.env._(
+                    "%(product)s is not offered in %(week)s.", product=product.name, week=week.name
+                )
+            )
+        day = self.order_id.commitment_date or week.date_start
+        if not product._is_in_season(day):
+            raise ValidationError(
+                self.env._(
+                    "%(product)s is out of season in %(week)s (season: %(season)s).",
+                    product=product.name,
+                    week=week.name,
+                    season=product.season_label,
+                )
+            )
+        if offer.quantity_ordered > offer.quantity_offered:
+            others = offer.quantity_ordered - self.product_uom._compute_quantity(
+                self.product_uom_qty, offer.uom_id
+            )
+            raise ValidationError(
+                self.env._(
+                    "%(product)s: %(asked)s %(unit)s asked, only %(left)s %(unit)s are left "
+                    "for %(week)s.",
+                    product=product.name,
+                    asked=_number(self.product_uom_qty),
+                    left=_number(max(offer.quantity_offered - others, 0)),
+                    unit=offer.uom_id.name,
+                    week=week.name,
+                )
+            )
+
+
+def _number(value):
+    """A quantity as a French sentence writes it: 12 or 12,5."""
+    return f"{value:g}".replace(".", ",")

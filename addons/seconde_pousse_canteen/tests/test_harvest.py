@@ -1,0 +1,73 @@
+from datetime import date, timedelta
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+from .common import HARVEST_DAY, CanteenCase
+
+
+class TestHarvest(CanteenCase):
+    def test_harvest_becomes_a_lot_in_stock(self):
+        job = self.env["farm.intervention"].create(
+            {
+                "partner_id": self.farm.id,
+                "date_start": "2026-06-02 05:00:00",
+                "date_end": "2026-06-02 10:00:00",
+            }
+        )
+        harvest = self.harvest(self.tomato, 32.5, intervention_ids=[Command.set(job.ids)])
+        lot = harvest.lot_id
+        self.assertEqual(harvest.state, "done")
+        self.assertEqual(lot.name, harvest.name)
+        self.assertTrue(harvest.name.startswith("REC/"))
+        self.assertEqual((lot.harvest_date, lot.parcel_id), (HARVEST_DAY, self.parcel))
+        self.assertEqual(lot.intervention_ids, job)
+        self.assertEqual(lot.harvest_id, harvest)
+        self.assertEqual(lot.expiration_date.date(), HARVEST_DAY + timedelta(days=7))
+        self.assertEqual(self.tomato.with_context(lot_id=lot.id).qty_available, 32.5)
+
+    def test_bad_harvests_are_refused_and_nothing_is_saved(self):
+        Harvest = self.env["canteen.harvest"].with_user(self.supervisor)
+        count = Harvest.search_count([])
+        cases = [
+            ({"quantity": -3}, "the quantity must be positive"),
+            ({"quantity": 0}, "the quantity must be positive"),
+            ({"harvest_date": False}, "the harvest date is required"),
+            ({"harvest_date": date(2026, 6, 10)}, "cannot be in the future"),
+            ({"expiration_date": date(2026, 5, 1)}, "cannot come before the harvest"),
+        ]
+        for values, message in cases:
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(ValidationError, message),
+                self.env.cr.savepoint(),
+            ):
+                Harvest.create(
+                    {"product_id": self.tomato.id, "quantity": 10, "harvest_date": HARVEST_DAY}
+                    | values
+                )
+        self.assertEqual(Harvest.search_count([]), count)
+
+    def test_a_produce_lot_needs_its_harvest_date(self):
+        with self.assertRaisesRegex(ValidationError, "the harvest date is required for farm"):
+            self.env["stock.lot"].create({"name": "L-SANS-DATE", "product_id": self.tomato.id})
+        lot = self.env["stock.lot"].create(
+            {"name": "L-AVEC-DATE", "product_id": self.tomato.id, "harvest_date": HARVEST_DAY}
+        )
+        with self.assertRaisesRegex(ValidationError, "the harvest date is required for farm"):
+            lot.harvest_date = False
+
+    def test_cancelling_a_harvest_takes_it_out_of_stock(self):
+        harvest = self.harvest(self.courgette, 12)
+        harvest.action_cancel()
+        self.assertEqual(harvest.state, "cancelled")
+        self.assertEqual(self.courgette.qty_available, 0)
+
+    def test_a_delivered_harvest_is_kept(self):
+        harvest = self.harvest(self.tomato, 20)
+        order = self.place(self.cook, {self.tomato: 5})
+        self.deliver(order)
+        with self.assertRaisesRegex(UserError, "already been delivered"):
+            harvest.action_cancel()
+        with self.assertRaisesRegex(UserError, "kept for traceability"):
+            harvest.with_user(self.coordinator).unlink()

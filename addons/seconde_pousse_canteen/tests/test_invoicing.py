@@ -1,0 +1,122 @@
+from datetime import date
+from html import unescape
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+
+from .common import CanteenCase
+
+JULY = "2026-07-01 08:00:00"
+
+
+class TestInvoicing(CanteenCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for product, quantity in ((cls.tomato, 40), (cls.apple, 60), (cls.potato, 30)):
+            cls.harvest(product, quantity)
+        cls.school_order = cls.place(cls.cook, {cls.tomato: 10, cls.potato: 8})
+        cls.care_home_order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.care_home.id,
+                "canteen_week_id": cls.week.id,
+                "order_line": [Command.create({"product_id": cls.apple.id, "product_uom_qty": 15})],
+            }
+        )
+        cls.care_home_order.action_confirm()
+        for order in (cls.school_order, cls.care_home_order):
+            cls.deliver(order)
+
+    def test_one_invoice_per_canteen_with_egalim_data_on_each_line(self):
+        with freeze_time(JULY):
+            invoices = self.invoice()
+        self.assertEqual(invoices.partner_id, self.school | self.care_home)
+        school_invoice = invoices.filtered(lambda m: m.partner_id == self.school)
+        self.assertEqual(school_invoice.state, "posted")
+        self.assertEqual(school_invoice.invoice_date, date(2026, 6, 30))
+        self.assertEqual(school_invoice.amount_untaxed, 10 * 3.20 + 8 * 1.50)
+        lines = {line.product_id: line for line in school_invoice.invoice_line_ids}
+        self.assertEqual(
+            (lines[self.tomato].egalim_family, lines[self.tomato].egalim_category),
+            ("FRUITS_ET_LEGUMES", "bio"),
+        )
+        self.assertEqual(lines[self.potato].egalim_label_codes, "LABEL_ROUGE,HVE")
+        self.assertEqual(lines[self.potato].egalim_category, "siqo")
+        self.assertEqual(
+            (lines[self.tomato].egalim_local, lines[self.tomato].egalim_local_definition),
+            (True, "DEPARTEMENT"),
+        )
+        self.assertEqual(self.school_order.invoice_status, "invoiced")
+
+    def test_the_invoice_prints_the_egalim_data_and_chorus_pro_references(self):
+        with freeze_time(JULY):
+            invoice = self.invoice().filtered(lambda m: m.partner_id == self.school)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "account.account_invoices", invoice.ids
+        )[0].decode()
+        html = unescape(html)
+        self.assertIn("o_egalim_line", html)
+        self.assertIn("Agriculture biologique", html)
+        self.assertIn("Label Rouge", html)
+        for reference in ("RESTO-SCO", "EJ-2026-0042", "MAPA-2026-07", "21130001700012"):
+            self.assertIn(reference, html)
+
+    def test_public_buyers_get_factur_x_with_their_chorus_pro_references(self):
+        self.assertEqual(self.school.invoice_edi_format, "facturx")
+        with freeze_time(JULY):
+            invoice = self.invoice().filtered(lambda m: m.partner_id == self.school)
+        self.assertEqual(
+            (invoice.buyer_reference, invoice.purchase_order_reference, invoice.contract_reference),
+            ("RESTO-SCO", "EJ-2026-0042", "MAPA-2026-07"),
+        )
+        xml = invoice.ubl_cii_xml_id.raw
+        self.assertTrue(xml, "the Factur-X XML is issued with the invoice")
+        self.assertIn(b"<ram:BuyerReference>RESTO-SCO</ram:BuyerReference>", xml)
+        self.assertIn(b"EJ-2026-0042", xml)
+        self.assertIn(b"MAPA-2026-07", xml)
+        self.assertIn(b"21130001700012", xml)
+
+    def test_a_public_buyer_without_siret_or_service_code_is_refused(self):
+        self.school.write({"siret": False, "canteen_service_code": False})
+        with (
+            freeze_time(JULY),
+            self.assertRaisesRegex(
+                UserError, "public buyer .* without its SIRET and its Chorus Pro service code"
+            ),
+            self.env.cr.savepoint(),
+        ):
+            self.invoice()
+        self.assertFalse(self.school_order.invoice_ids)
+        self.school.siret = "21130001700012"
+        with (
+            freeze_time(JULY),
+            self.assertRaisesRegex(UserError, "without its Chorus Pro service code"),
+            self.env.cr.savepoint(),
+        ):
+            self.invoice()
+        self.school.canteen_service_code = "RESTO-SCO"
+        with freeze_time(JULY):
+            self.assertTrue(self.invoice())
+
+    def test_a_private_canteen_needs_no_chorus_pro_data(self):
+        with freeze_time(JULY):
+            invoice = self.invoice().filtered(lambda m: m.partner_id == self.care_home)
+        self.assertEqual(invoice.state, "posted")
+        self.assertFalse(invoice.buyer_reference)
+
+    def test_a_later_label_change_leaves_the_invoiced_line_as_declared(self):
+        with freeze_time(JULY):
+            invoice = self.invoice().filtered(lambda m: m.partner_id == self.school)
+        self.tomato.egalim_label_ids = [Command.clear()]
+        line = invoice.invoice_line_ids.filtered(lambda l: l.product_id == self.tomato)
+        self.assertEqual((line.egalim_category, line.egalim_label_codes), ("bio", "BIO"))
+
+    def test_only_the_accountant_invoices(self):
+        with freeze_time(JULY), self.assertRaisesRegex(AccessError, "Invoicing"):
+            self.env["canteen.invoice.wizard"].with_user(self.coordinator).create({})
+        wizard = self.env["canteen.invoice.wizard"].with_user(self.accountant).create({})
+        self.accountant.groups_id -= self.env.ref("account.group_account_invoice")
+        with freeze_time(JULY), self.assertRaisesRegex(UserError, "Only the accountant"):
+            wizard.action_create_invoices()

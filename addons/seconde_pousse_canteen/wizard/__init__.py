@@ -1,0 +1,1 @@
+from . import canteen_invoice_wizard
