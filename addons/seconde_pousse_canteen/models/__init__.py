@@ -13,3 +13,4 @@ from . import sale_order
 from . import stock_picking
 from . import account_move
 from . import canteen_egalim_statement
+from . import canteen_demo

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .egalim import CATEGORIES, FAMILIES, LOCAL_DEFINITIONS, ORIGINS
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -71,20 +73,20 @@ class AccountMoveLine(models.Model):
     # EGalim data of the produce when it was invoiced: a later change of the product's
     # labels leaves past purchases as they were declared
     egalim_family = fields.Selection(
-        selection=lambda self: self.env["product.template"]._fields["egalim_family"].selection,
+        FAMILIES,
         string="EGalim family",
         compute="_compute_egalim",
         store=True,
     )
     egalim_category = fields.Selection(
-        selection=lambda self: self.env["product.template"]._fields["egalim_category"].selection,
+        CATEGORIES,
         string="EGalim category",
         compute="_compute_egalim",
         store=True,
     )
     egalim_label_codes = fields.Char("EGalim characteristics", compute="_compute_egalim", store=True)
     egalim_origin = fields.Selection(
-        selection=lambda self: self.env["product.template"]._fields["egalim_origin"].selection,
+        ORIGINS,
         string="Origin",
         compute="_compute_egalim",
         store=True,
@@ -92,9 +94,7 @@ class AccountMoveLine(models.Model):
     egalim_short_circuit = fields.Boolean("Short supply chain", compute="_compute_egalim", store=True)
     egalim_local = fields.Boolean("Local", compute="_compute_egalim", store=True)
     egalim_local_definition = fields.Selection(
-        selection=lambda self: self.env["product.template"]._fields[
-            "egalim_local_definition"
-        ].selection,
+        LOCAL_DEFINITIONS,
         string="Local definition",
         compute="_compute_egalim",
         store=True,

@@ -98,6 +98,11 @@ class CanteenWeek(models.Model):
                 self.env._("A week with orders is kept: unpublish it or cancel its orders.")
             )
 
+    def _day_label(self):
+        """The week's Monday as a sentence names it: "the week of %s"."""
+        self.ensure_one()
+        return format_date(self.env, self.date_start)
+
     def _is_open(self, now=None):
         """Whether canteens may still order and change their orders for this week."""
         self.ensure_one()
@@ -176,14 +181,14 @@ class CanteenWeek(models.Model):
         self.ensure_one()
         if self.state != "published":
             raise ValidationError(
-                self.env._("%(week)s is not open to orders.", week=self.name)
+                self.env._("The week of %(week)s is not open to orders.", week=self._day_label())
             )
         if not self._is_open() and not user.has_group(COORDINATOR):
             raise ValidationError(
                 self.env._(
-                    "Orders for %(week)s closed on %(cutoff)s: they can no longer be placed "
+                    "Orders for the week of %(week)s closed on %(cutoff)s: they can no longer be placed "
                     "or changed.",
-                    week=self.name,
+                    week=self._day_label(),
                     cutoff=self._cutoff_label(),
                 )
             )
@@ -196,7 +201,7 @@ class CanteenWeek(models.Model):
         self._check_coordinator(self.env._("publish a weekly offer"))
         for week in self:
             if week.state != "draft":
-                raise UserError(self.env._("%(week)s is already published.", week=week.name))
+                raise UserError(self.env._("The week of %(week)s is already published.", week=week._day_label()))
             if not week.line_ids:
                 raise UserError(self.env._("%(week)s: offer at least one produce.", week=week.name))
             week.line_ids._check_in_season()
@@ -290,24 +295,26 @@ class CanteenAvailability(models.Model):
             if availability.quantity_offered < availability.quantity_ordered:
                 raise ValidationError(
                     self.env._(
-                        "%(product)s: %(ordered)s %(unit)s are already ordered for %(week)s; "
+                        "%(product)s: %(ordered)s %(unit)s are already ordered for the week of %(week)s; "
                         "the offer cannot be lower.",
                         product=availability.product_id.display_name,
                         ordered=availability.quantity_ordered,
                         unit=availability.uom_id.name,
-                        week=availability.week_id.name,
+                        week=availability.week_id._day_label(),
                     )
                 )
 
     def _check_in_season(self):
         for availability in self:
             product = availability.product_id.product_tmpl_id
-            if not product._is_in_season(availability.week_id.date_start):
+            week = availability.week_id
+            # a week across two months offers what is in season in either of them
+            if not (product._is_in_season(week.date_start) or product._is_in_season(week.date_end)):
                 raise ValidationError(
                     self.env._(
-                        "%(product)s is out of season in %(week)s (season: %(season)s).",
+                        "%(product)s is out of season in the week of %(week)s (season: %(season)s).",
                         product=product.name,
-                        week=availability.week_id.name,
+                        week=availability.week_id._day_label(),
                         season=product.season_label,
                     )
                 )

@@ -105,7 +105,7 @@ class ResPartner(models.Model):
     def _canteen_delivery_date(self, week):
         """When the week's delivery reaches the canteen: its first delivery slot of the
         week (Tuesday 8:00 when it has none), in UTC as Odoo stores it."""
-        slot = self.commercial_partner_id.canteen_slot_ids[:1]
+        slot = self.sudo().commercial_partner_id.canteen_slot_ids[:1]
         weekday, hour = (int(slot.weekday), slot.hour_from) if slot else (1, 8.0)
         hours, minutes = divmod(round(hour * 60), 60)
         day = week.date_start + timedelta(days=weekday)

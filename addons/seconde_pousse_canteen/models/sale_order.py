@@ -31,8 +31,9 @@ class SaleOrder(models.Model):
             if vals.get("canteen_week_id") and vals.get("partner_id") and not vals.get(
                 "commitment_date"
             ):
-                week = self.env["canteen.week"].browse(vals["canteen_week_id"])
-                partner = self.env["res.partner"].browse(vals["partner_id"])
+                # a date only: read whatever the user's rights, the create is checked after
+                week = self.env["canteen.week"].sudo().browse(vals["canteen_week_id"])
+                partner = self.env["res.partner"].sudo().browse(vals["partner_id"])
                 vals["commitment_date"] = partner._canteen_delivery_date(week)
         return super().create(vals_list)
 
@@ -100,7 +101,7 @@ class SaleOrder(models.Model):
         self.canteen_week_id._check_open_for(self.env.user)
         if any(offer.week_id != self.canteen_week_id for offer in quantities):
             raise ValidationError(
-                self.env._("%(week)s does not offer this produce.", week=self.canteen_week_id.name)
+                self.env._("The week of %(week)s does not offer this produce.", week=self.canteen_week_id._day_label())
             )
         lines = {line.canteen_availability_id: line for line in self.order_line}
         to_create = []
@@ -124,17 +125,26 @@ class SaleOrder(models.Model):
             self.action_confirm()
         return True
 
-    def _canteen_invoice(self, invoice_date):
+    def _canteen_invoice(self, invoice_date, background=False):
         """Invoice what was delivered, one invoice per canteen, and issue it: posted, with
-        its PDF (and Factur-X) as the canteen downloads it from the portal."""
+        its PDF (and Factur-X) as the canteen downloads it from the portal. In the
+        background, Odoo's sending job makes the documents (when nothing can print now)."""
         invoices = self._create_invoices(final=True)
         if not invoices:
             return invoices
         invoices.invoice_date = invoice_date
         invoices.action_post()
-        self.env["account.move.send"]._generate_and_send_invoices(
-            invoices, sending_methods=["manual"]
-        )
+        if background:
+            invoices.sending_data = {
+                "author_user_id": self.env.user.id,
+                "author_partner_id": self.env.user.partner_id.id,
+                "sending_methods": ["manual"],
+            }
+            self.env.ref("account.ir_cron_account_move_send")._trigger()
+        else:
+            self.env["account.move.send"]._generate_and_send_invoices(
+                invoices, sending_methods=["manual"]
+            )
         return invoices
 
 
@@ -207,16 +217,16 @@ class SaleOrderLine(models.Model):
         if not offer:
             raise ValidationError(
                 self.env._(
-                    "%(product)s is not offered in %(week)s.", product=product.name, week=week.name
+                    "%(product)s is not offered in the week of %(week)s.", product=product.name, week=week._day_label()
                 )
             )
         day = self.order_id.commitment_date or week.date_start
         if not product._is_in_season(day):
             raise ValidationError(
                 self.env._(
-                    "%(product)s is out of season in %(week)s (season: %(season)s).",
+                    "%(product)s is out of season in the week of %(week)s (season: %(season)s).",
                     product=product.name,
-                    week=week.name,
+                    week=week._day_label(),
                     season=product.season_label,
                 )
             )
@@ -227,12 +237,12 @@ class SaleOrderLine(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(product)s: %(asked)s %(unit)s asked, only %(left)s %(unit)s are left "
-                    "for %(week)s.",
+                    "for the week of %(week)s.",
                     product=product.name,
                     asked=_number(self.product_uom_qty),
                     left=_number(max(offer.quantity_offered - others, 0)),
                     unit=offer.uom_id.name,
-                    week=week.name,
+                    week=week._day_label(),
                 )
             )
 

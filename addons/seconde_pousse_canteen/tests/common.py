@@ -27,7 +27,7 @@ class CanteenCase(TransactionCase):
         # entered per class (a freeze_time decorator on this base would set up the base
         # itself, not each subclass)
         cls.enterClassContext(freeze_time(NOW))
-        cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Paris"))
+        cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Paris", lang="fr_FR"))
         cls._setup_company()
         cls.coordinator = make_role_user(
             cls.env, "coordinator", login="t_coord", email="coord@example.com"

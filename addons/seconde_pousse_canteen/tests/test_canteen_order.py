@@ -48,32 +48,32 @@ class TestCanteenOrder(CanteenCase):
         self.place(self.college_cook, {self.tomato: 30})
         self.assertRefusedUnsaved(
             {self.tomato: 12, self.apple: 5},
-            "Tomates: 12 kg asked, only 10 kg are left for Week of",
+            "Tomates : 12 kg demandés, il n'en reste que 10 kg pour la semaine du 08/06/2026",
         )
         self.place(self.cook, {self.tomato: 10})
         self.assertEqual(self.offer(self.tomato).quantity_remaining, 0)
 
     def test_a_negative_quantity_is_refused(self):
         self.assertRefusedUnsaved(
-            {self.apple: 5, self.tomato: -2}, "Tomates: the quantity ordered cannot be negative"
+            {self.apple: 5, self.tomato: -2}, "Tomates : la quantité commandée ne peut pas être négative"
         )
 
     def test_nothing_to_order_is_said(self):
-        self.assertRefusedUnsaved({self.apple: 0}, "Enter the quantity of at least one produce")
+        self.assertRefusedUnsaved({self.apple: 0}, "Indiquez la quantité d'au moins un produit")
 
     def test_a_produce_out_of_season_is_refused(self):
         week = self.make_week(WEEK.replace(day=15), {self.melon: 10}, publish=False)
-        with self.assertRaisesRegex(ValidationError, r"Melons is out of season .*juillet, août"):
-            week.with_user(self.coordinator).with_context(lang="fr_FR").action_publish()
+        with self.assertRaisesRegex(ValidationError, r"Melons est hors saison la semaine du 15/06/2026 \(saison : juillet, août\)"):
+            week.with_user(self.coordinator).action_publish()
         # published by mistake before the season was changed: the order is still refused
         week.state = "published"
         self.assertRefusedUnsaved(
-            {self.melon: 3}, "Melons is out of season", user=self.cook, week=week
+            {self.melon: 3}, "Melons est hors saison", user=self.cook, week=week
         )
 
     def test_a_produce_not_offered_this_week_is_refused(self):
         order = self.place(self.cook, {self.tomato: 2})
-        with self.assertRaisesRegex(ValidationError, "Melons is not offered in Week of"):
+        with self.assertRaisesRegex(ValidationError, "Melons n'est pas proposé la semaine du 08/06/2026"):
             order.with_user(self.coordinator).order_line = [
                 Command.create({"product_id": self.melon.id, "product_uom_qty": 1})
             ]
@@ -81,25 +81,25 @@ class TestCanteenOrder(CanteenCase):
     def test_after_the_cutoff_orders_no_longer_change(self):
         order = self.place(self.cook, {self.tomato: 12})
         with freeze_time("2026-06-04 10:01:00"):  # Thursday 12:01 in Provence
-            self.assertRefusedUnsaved({self.tomato: 20}, "closed on .* at 12:00")
-            self.assertRefusedUnsaved({self.apple: 3}, "closed on", user=self.college_cook)
+            self.assertRefusedUnsaved({self.tomato: 20}, "closes depuis le jeudi 4 juin à 12:00 : elles ne peuvent plus")
+            self.assertRefusedUnsaved({self.apple: 3}, "closes depuis", user=self.college_cook)
             # the coordinator still corrects an order after a call from the kitchen
             order.with_user(self.coordinator).order_line.product_uom_qty = 14
             self.assertEqual(self.offer(self.tomato).quantity_ordered, 14)
 
     def test_a_draft_week_takes_no_order(self):
         week = self.make_week(WEEK.replace(day=22), {self.apple: 10}, publish=False)
-        with self.assertRaisesRegex(ValidationError, "is not open to orders"):
+        with self.assertRaisesRegex(ValidationError, "La semaine du 22/06/2026 n'est pas ouverte aux commandes"):
             self.place(self.cook, {self.apple: 1}, week=week)
 
     def test_the_offer_cannot_drop_below_what_is_ordered(self):
         self.place(self.cook, {self.potato: 20})
-        with self.assertRaisesRegex(ValidationError, "20.0 kg are already ordered"):
+        with self.assertRaisesRegex(ValidationError, "20.0 kg sont déjà commandés pour la semaine du 08/06/2026"):
             self.offer(self.potato).with_user(self.coordinator).quantity_offered = 15
 
     def test_only_a_canteen_orders_from_the_week(self):
         farm = self.env["res.partner"].create({"name": "Ferme voisine", "is_farm": True})
-        with self.assertRaisesRegex(ValidationError, "must be a canteen"):
+        with self.assertRaisesRegex(ValidationError, "doit être une cantine"):
             self.env["sale.order"].create({"partner_id": farm.id, "canteen_week_id": self.week.id})
 
     def test_one_live_order_per_canteen_and_week(self):
@@ -109,7 +109,7 @@ class TestCanteenOrder(CanteenCase):
         self.assertIn("sale_order_canteen_week_unique", str(raised.exception))
 
     def test_week_dates(self):
-        self.assertEqual(self.week.with_context(lang="fr_FR").name, "Semaine du 08/06/2026")
+        self.assertEqual(self.week.name, "Semaine du 08/06/2026")
         self.assertEqual(self.week.cutoff, datetime(2026, 6, 4, 10, 0))
-        with self.assertRaisesRegex(ValidationError, "starts on a Monday"):
+        with self.assertRaisesRegex(ValidationError, "commence un lundi"):
             self.make_week(WEEK.replace(day=10), {self.apple: 1}, publish=False)

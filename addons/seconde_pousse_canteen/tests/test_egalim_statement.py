@@ -92,7 +92,7 @@ class TestEgalimStatement(EgalimCase):
         families = self.statement()._family_totals()
         self.assertEqual(
             families[(self.school.id, 2026)],
-            [("Fruit and vegetables, fresh and frozen", 154.0, 54.0, 104.0)],
+            [("Fruits et légumes frais et surgelés", 154.0, 54.0, 104.0)],
         )
         html = self.env["ir.actions.report"]._render_qweb_html(
             "seconde_pousse_canteen.action_report_egalim_statement", self.statement().ids

@@ -30,11 +30,11 @@ class TestHarvest(CanteenCase):
         Harvest = self.env["canteen.harvest"].with_user(self.supervisor)
         count = Harvest.search_count([])
         cases = [
-            ({"quantity": -3}, "the quantity must be positive"),
-            ({"quantity": 0}, "the quantity must be positive"),
-            ({"harvest_date": False}, "the harvest date is required"),
-            ({"harvest_date": date(2026, 6, 10)}, "cannot be in the future"),
-            ({"expiration_date": date(2026, 5, 1)}, "cannot come before the harvest"),
+            ({"quantity": -3}, "la quantité doit être positive"),
+            ({"quantity": 0}, "la quantité doit être positive"),
+            ({"harvest_date": False}, "la date de récolte est obligatoire"),
+            ({"harvest_date": date(2026, 6, 10)}, "ne peut pas être dans le futur"),
+            ({"expiration_date": date(2026, 5, 1)}, "ne peut pas précéder la récolte"),
         ]
         for values, message in cases:
             with (
@@ -49,12 +49,12 @@ class TestHarvest(CanteenCase):
         self.assertEqual(Harvest.search_count([]), count)
 
     def test_a_produce_lot_needs_its_harvest_date(self):
-        with self.assertRaisesRegex(ValidationError, "the harvest date is required for farm"):
+        with self.assertRaisesRegex(ValidationError, "la date de récolte est obligatoire pour un produit de la ferme"):
             self.env["stock.lot"].create({"name": "L-SANS-DATE", "product_id": self.tomato.id})
         lot = self.env["stock.lot"].create(
             {"name": "L-AVEC-DATE", "product_id": self.tomato.id, "harvest_date": HARVEST_DAY}
         )
-        with self.assertRaisesRegex(ValidationError, "the harvest date is required for farm"):
+        with self.assertRaisesRegex(ValidationError, "la date de récolte est obligatoire pour un produit de la ferme"):
             lot.harvest_date = False
 
     def test_cancelling_a_harvest_takes_it_out_of_stock(self):
@@ -67,7 +67,7 @@ class TestHarvest(CanteenCase):
         harvest = self.harvest(self.tomato, 20)
         order = self.place(self.cook, {self.tomato: 5})
         self.deliver(order)
-        with self.assertRaisesRegex(UserError, "already been delivered"):
+        with self.assertRaisesRegex(UserError, "a déjà été livré"):
             harvest.action_cancel()
-        with self.assertRaisesRegex(UserError, "kept for traceability"):
+        with self.assertRaisesRegex(UserError, "conservée pour la traçabilité"):
             harvest.with_user(self.coordinator).unlink()

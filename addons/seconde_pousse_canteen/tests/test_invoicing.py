@@ -83,7 +83,7 @@ class TestInvoicing(CanteenCase):
         with (
             freeze_time(JULY),
             self.assertRaisesRegex(
-                UserError, "public buyer .* without its SIRET and its Chorus Pro service code"
+                UserError, "acheteur public facturé par Chorus Pro : la facture ne peut pas être émise sans son SIRET et son code service Chorus Pro"
             ),
             self.env.cr.savepoint(),
         ):
@@ -92,7 +92,7 @@ class TestInvoicing(CanteenCase):
         self.school.siret = "21130001700012"
         with (
             freeze_time(JULY),
-            self.assertRaisesRegex(UserError, "without its Chorus Pro service code"),
+            self.assertRaisesRegex(UserError, "sans son code service Chorus Pro"),
             self.env.cr.savepoint(),
         ):
             self.invoice()
@@ -114,9 +114,9 @@ class TestInvoicing(CanteenCase):
         self.assertEqual((line.egalim_category, line.egalim_label_codes), ("bio", "BIO"))
 
     def test_only_the_accountant_invoices(self):
-        with freeze_time(JULY), self.assertRaisesRegex(AccessError, "Invoicing"):
+        with freeze_time(JULY), self.assertRaisesRegex(AccessError, "Facturation"):
             self.env["canteen.invoice.wizard"].with_user(self.coordinator).create({})
         wizard = self.env["canteen.invoice.wizard"].with_user(self.accountant).create({})
         self.accountant.groups_id -= self.env.ref("account.group_account_invoice")
-        with freeze_time(JULY), self.assertRaisesRegex(UserError, "Only the accountant"):
+        with freeze_time(JULY), self.assertRaisesRegex(UserError, "Seul le comptable facture les cantines"):
             wizard.action_create_invoices()

@@ -100,7 +100,7 @@ class TestMaCantineExport(EgalimCase):
 
     def test_no_siret_no_export(self):
         self.college.siret = False
-        with self.assertRaisesRegex(UserError, "by the canteen's SIRET: add it to Collège"):
+        with self.assertRaisesRegex(UserError, "par le SIRET de la cantine : ajoutez-le d'abord à Collège"):
             self.statement(self.college)._macantine_csv()
 
     def test_the_coordinator_downloads_it_from_the_back_office(self):
