@@ -7,7 +7,7 @@ VENV="$ROOT/.venv"
 RUN_DIR="$ROOT/.run"
 CONF="$RUN_DIR/odoo.conf"
 PY="$VENV/bin/python"
-SP_ADDONS="seconde_pousse_base,seconde_pousse_farm,seconde_pousse_insertion,seconde_pousse_planning"
+SP_ADDONS="seconde_pousse_base,seconde_pousse_farm,seconde_pousse_insertion,seconde_pousse_planning,seconde_pousse_canteen"
 # French accounting is installed with the suite: the association invoices in France.
 SP_INSTALL="$SP_ADDONS,l10n_fr_account"
 

@@ -13,8 +13,9 @@ import ast
 import os
 import sys
 
-# The core modules our addons depend on or extend, and account's suites on invoices,
-# refunds and the portal. "full" adds the rest of account and mail.
+# The core modules our addons depend on or extend, account's suites on invoices, refunds
+# and the portal, and those of sale and stock the canteen supply builds on. "full" adds
+# the rest of account and mail.
 SUITES = [
     "hr",
     "hr_contract",
@@ -30,6 +31,18 @@ SUITES = [
     "account/tests/test_account_move_in_refund.py",
     "account/tests/test_portal_invoice.py",
     "account/tests/test_portal_attachment.py",
+    # the canteen supply: orders, deliveries by lot, delivery slips, Factur-X for Chorus Pro
+    "sale/tests/test_sale_order.py",
+    "sale/tests/test_sale_to_invoice.py",
+    "sale/tests/test_access_rights.py",
+    "sale/tests/test_controllers.py",
+    "sale_stock/tests/test_sale_stock.py",
+    "sale_stock/tests/test_sale_stock_access_rights.py",
+    "stock/tests/test_report.py",
+    "stock/tests/test_stock_lot.py",
+    "product_expiry",
+    "account_edi_ubl_cii/tests/test_ubl_cii.py",
+    "l10n_fr_facturx_chorus_pro",
 ]
 FULL_SUITES = ["account", "mail"]
 # Installed with the suite by bin/ (see SP_INSTALL in bin/_lib.sh).

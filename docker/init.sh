@@ -5,7 +5,7 @@
 set -euo pipefail
 CONF=${ODOO_RC:-/etc/odoo/odoo.conf}  # the official image sets ODOO_RC
 DB=${SP_DB:-seconde_pousse}
-ADDONS=seconde_pousse_base,seconde_pousse_farm,seconde_pousse_insertion,seconde_pousse_planning
+ADDONS=seconde_pousse_base,seconde_pousse_farm,seconde_pousse_insertion,seconde_pousse_planning,seconde_pousse_canteen
 HERE=$(cd "$(dirname "$0")" && pwd)  # /opt/seconde-pousse in the image
 ODOO_SITE=$(python3 -c "import os, odoo; print(os.path.dirname(os.path.dirname(odoo.__file__)))")
 say() { echo "[seconde-pousse] $*"; }

@@ -18,6 +18,7 @@ SUITE = [
     "seconde_pousse_farm",
     "seconde_pousse_insertion",
     "seconde_pousse_planning",
+    "seconde_pousse_canteen",
 ]
 
 
@@ -60,16 +61,34 @@ def test_dependencies_point_one_way():
     assert {"seconde_pousse_farm", "seconde_pousse_insertion"} <= set(planning["depends"])
     for addon in ("seconde_pousse_base", "seconde_pousse_farm", "seconde_pousse_insertion"):
         assert "seconde_pousse_planning" not in manifest(addon)["depends"]
+    # the canteen supply builds on the farm, never on the people's pathways
+    canteen = manifest("seconde_pousse_canteen")
+    assert "seconde_pousse_farm" in canteen["depends"]
+    assert not {"seconde_pousse_insertion", "seconde_pousse_planning"} & set(canteen["depends"])
+    for addon in SUITE:
+        if addon != "seconde_pousse_canteen":
+            assert "seconde_pousse_canteen" not in manifest(addon)["depends"]
 
 
 def test_farm_and_insertion_never_reference_each_other_or_planning():
     forbidden = {
-        "seconde_pousse_farm": ("seconde_pousse_insertion", "seconde_pousse_planning"),
-        "seconde_pousse_insertion": ("seconde_pousse_farm", "seconde_pousse_planning"),
+        "seconde_pousse_farm": (
+            "seconde_pousse_insertion",
+            "seconde_pousse_planning",
+            "seconde_pousse_canteen",
+        ),
+        "seconde_pousse_insertion": (
+            "seconde_pousse_farm",
+            "seconde_pousse_planning",
+            "seconde_pousse_canteen",
+        ),
+        "seconde_pousse_planning": ("seconde_pousse_canteen",),
+        "seconde_pousse_canteen": ("seconde_pousse_insertion", "seconde_pousse_planning"),
         "seconde_pousse_base": (
             "seconde_pousse_farm",
             "seconde_pousse_insertion",
             "seconde_pousse_planning",
+            "seconde_pousse_canteen",
         ),
     }
     for addon, names in forbidden.items():

@@ -169,7 +169,9 @@ class CanteenCustomerPortal(CustomerPortal):
         pdf = (
             request.env["ir.actions.report"]
             .sudo()
-            ._render_qweb_pdf("seconde_pousse_canteen.action_report_egalim_statement", statement.ids)[0]
+            ._render_qweb_pdf(
+                "seconde_pousse_canteen.action_report_egalim_statement", statement.ids
+            )[0]
         )
         filename = f"bilan-egalim-{year}.pdf"
         return request.make_response(
@@ -186,7 +188,9 @@ class CanteenCustomerPortal(CustomerPortal):
         try:
             content = statement._macantine_csv()
         except UserError as error:
-            return request.make_response(str(error), status=409, headers=[("Content-Type", "text/plain; charset=utf-8")])
+            return request.make_response(
+                str(error), status=409, headers=[("Content-Type", "text/plain; charset=utf-8")]
+            )
         return request.make_response(
             content,
             headers=[

@@ -29,6 +29,10 @@ class AccountMove(models.Model):
                 move.buyer_reference = buyer.canteen_service_code
                 move.contract_reference = buyer.canteen_market_number
                 move.purchase_order_reference = buyer.canteen_commitment_number
+            else:  # what was typed stays
+                move.buyer_reference = move.buyer_reference
+                move.contract_reference = move.contract_reference
+                move.purchase_order_reference = move.purchase_order_reference
 
     @api.depends("partner_id")
     def _compute_is_canteen_invoice(self):
@@ -84,14 +88,18 @@ class AccountMoveLine(models.Model):
         compute="_compute_egalim",
         store=True,
     )
-    egalim_label_codes = fields.Char("EGalim characteristics", compute="_compute_egalim", store=True)
+    egalim_label_codes = fields.Char(
+        "EGalim characteristics", compute="_compute_egalim", store=True
+    )
     egalim_origin = fields.Selection(
         ORIGINS,
         string="Origin",
         compute="_compute_egalim",
         store=True,
     )
-    egalim_short_circuit = fields.Boolean("Short supply chain", compute="_compute_egalim", store=True)
+    egalim_short_circuit = fields.Boolean(
+        "Short supply chain", compute="_compute_egalim", store=True
+    )
     egalim_local = fields.Boolean("Local", compute="_compute_egalim", store=True)
     egalim_local_definition = fields.Selection(
         LOCAL_DEFINITIONS,

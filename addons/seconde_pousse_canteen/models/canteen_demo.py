@@ -27,8 +27,10 @@ class CanteenDemo(models.AbstractModel):
         for back in range(WEEKS_BACK, -2, -1):
             monday = this_monday - timedelta(weeks=back)
             offered = produce.filtered(
-                lambda p, day=monday: p.product_tmpl_id._is_in_season(day)
-                and p.product_tmpl_id._is_in_season(day + timedelta(days=6))
+                lambda p, day=monday: (
+                    p.product_tmpl_id._is_in_season(day)
+                    and p.product_tmpl_id._is_in_season(day + timedelta(days=6))
+                )
             )
             week = self._demo_week(monday, offered, canteens)
             orders = self._demo_orders(week, canteens, draw)
@@ -62,7 +64,8 @@ class CanteenDemo(models.AbstractModel):
             offers = draw.sample(list(week.line_ids), k=min(len(week.line_ids), draw.randint(4, 6)))
             quantities = {
                 offer: min(
-                    offer.quantity_remaining, round(canteen.canteen_meals * KG_PER_MEAL * draw.uniform(0.6, 1.4))
+                    offer.quantity_remaining,
+                    round(canteen.canteen_meals * KG_PER_MEAL * draw.uniform(0.6, 1.4)),
                 )
                 for offer in offers
             }

@@ -1,5 +1,6 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from . import macantine
 from .egalim import TARGET_BIO, TARGET_EGALIM
@@ -47,8 +48,9 @@ class CanteenEgalimStatement(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE VIEW %s AS (
               SELECT MIN(line.id) AS id,
                      move.commercial_partner_id AS partner_id,
                      EXTRACT(YEAR FROM move.invoice_date)::int AS year,
@@ -63,12 +65,15 @@ class CanteenEgalimStatement(models.Model):
                      SUM(-line.balance) FILTER (WHERE line.egalim_category IS NOT NULL)
                          AS amount_egalim,
                      SUM(-line.balance) FILTER (WHERE line.egalim_local) AS amount_local
-              {PURCHASES}
+              %s
                GROUP BY move.commercial_partner_id,
                         EXTRACT(YEAR FROM move.invoice_date),
                         move.company_id
             )
-            """
+            """,
+                SQL.identifier(self._table),
+                SQL(PURCHASES),
+            )
         )
 
     @api.depends("amount_total", "amount_bio", "amount_egalim", "amount_local")
@@ -118,7 +123,6 @@ class CanteenEgalimStatement(models.Model):
             ("invoice_date", ">=", f"{min(years)}-01-01"),
             ("invoice_date", "<=", f"{max(years)}-12-31"),
         ]
-
 
     def _macantine_rows(self):
         """The purchases of these statements as rows of ma-cantine's import, one per

@@ -30,10 +30,9 @@ class CanteenHarvest(models.Model):
         readonly=False,
         help="From the harvest date and the produce's shelf life; can be changed.",
     )
-    parcel_id = fields.Many2one("canteen.parcel", "Parcel", tracking=True)
+    parcel_id = fields.Many2one("canteen.parcel", tracking=True)
     intervention_ids = fields.Many2many(
         "farm.intervention",
-        string="Interventions",
         domain="[('partner_id', '=', farm_id)]",
         help="The team's work at the farm that brought this harvest in: its hours count in "
         "the employees' pathways as any farm job.",
@@ -79,8 +78,7 @@ class CanteenHarvest(models.Model):
             if not 0 < harvest.quantity <= MAX_QUANTITY:
                 raise ValidationError(
                     self.env._(
-                        "Harvest of %(product)s: the quantity must be positive, at most "
-                        "%(max)s.",
+                        "Harvest of %(product)s: the quantity must be positive, at most %(max)s.",
                         product=harvest.product_id.display_name,
                         max=MAX_QUANTITY,
                     )
@@ -102,8 +100,7 @@ class CanteenHarvest(models.Model):
             if harvest.expiration_date and harvest.expiration_date < harvest.harvest_date:
                 raise ValidationError(
                     self.env._(
-                        "Harvest of %(product)s: the use-by date cannot come before the "
-                        "harvest.",
+                        "Harvest of %(product)s: the use-by date cannot come before the harvest.",
                         product=harvest.product_id.display_name,
                     )
                 )
@@ -128,8 +125,10 @@ class CanteenHarvest(models.Model):
         if any(harvest.state != "draft" for harvest in self):
             raise UserError(self.env._("Only a draft harvest can be put in stock."))
         lots = self.env["stock.lot"].sudo().create([h._prepare_lot_vals() for h in self])
-        moves = self.env["stock.move"].sudo().create(
-            [h._prepare_move_vals(lot) for h, lot in zip(self, lots, strict=True)]
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .create([h._prepare_move_vals(lot) for h, lot in zip(self, lots, strict=True)])
         )
         moves._action_confirm()
         moves.picked = True
@@ -164,13 +163,17 @@ class CanteenHarvest(models.Model):
         quants = self.lot_id.sudo().quant_ids.filtered(
             lambda q: q.location_id.usage == "internal" and q.quantity > 0
         )
-        moves = self.env["stock.move"].sudo().create(
-            [
-                self._prepare_move_vals(
-                    self.lot_id, quant.quantity, quant.location_id, self._harvest_location()
-                )
-                for quant in quants
-            ]
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .create(
+                [
+                    self._prepare_move_vals(
+                        self.lot_id, quant.quantity, quant.location_id, self._harvest_location()
+                    )
+                    for quant in quants
+                ]
+            )
         )
         moves._action_confirm()
         moves.picked = True

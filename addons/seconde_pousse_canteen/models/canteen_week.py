@@ -145,9 +145,7 @@ class CanteenWeek(models.Model):
     def _portal_home(self, canteen):
         """The canteen's home: weeks open to orders, its orders, deliveries, statements."""
         now = fields.Datetime.now()
-        weeks = self.search(
-            [("state", "=", "published"), ("cutoff", ">", now)], order="date_start"
-        )
+        weeks = self.search([("state", "=", "published"), ("cutoff", ">", now)], order="date_start")
         Order = self.env["sale.order"]
         orders = Order.search(
             [("partner_id", "=", canteen.id), ("canteen_week_id", "!=", False)],
@@ -186,8 +184,8 @@ class CanteenWeek(models.Model):
         if not self._is_open() and not user.has_group(COORDINATOR):
             raise ValidationError(
                 self.env._(
-                    "Orders for the week of %(week)s closed on %(cutoff)s: they can no longer be placed "
-                    "or changed.",
+                    "Orders for the week of %(week)s closed on %(cutoff)s: "
+                    "they can no longer be placed or changed.",
                     week=self._day_label(),
                     cutoff=self._cutoff_label(),
                 )
@@ -201,7 +199,9 @@ class CanteenWeek(models.Model):
         self._check_coordinator(self.env._("publish a weekly offer"))
         for week in self:
             if week.state != "draft":
-                raise UserError(self.env._("The week of %(week)s is already published.", week=week._day_label()))
+                raise UserError(
+                    self.env._("The week of %(week)s is already published.", week=week._day_label())
+                )
             if not week.line_ids:
                 raise UserError(self.env._("%(week)s: offer at least one produce.", week=week.name))
             week.line_ids._check_in_season()
@@ -295,8 +295,8 @@ class CanteenAvailability(models.Model):
             if availability.quantity_offered < availability.quantity_ordered:
                 raise ValidationError(
                     self.env._(
-                        "%(product)s: %(ordered)s %(unit)s are already ordered for the week of %(week)s; "
-                        "the offer cannot be lower.",
+                        "%(product)s: %(ordered)s %(unit)s are already ordered for the week "
+                        "of %(week)s; the offer cannot be lower.",
                         product=availability.product_id.display_name,
                         ordered=availability.quantity_ordered,
                         unit=availability.uom_id.name,
@@ -312,7 +312,8 @@ class CanteenAvailability(models.Model):
             if not (product._is_in_season(week.date_start) or product._is_in_season(week.date_end)):
                 raise ValidationError(
                     self.env._(
-                        "%(product)s is out of season in the week of %(week)s (season: %(season)s).",
+                        "%(product)s is out of season in the week of %(week)s "
+                        "(season: %(season)s).",
                         product=product.name,
                         week=availability.week_id._day_label(),
                         season=product.season_label,

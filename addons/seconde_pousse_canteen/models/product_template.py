@@ -1,6 +1,6 @@
 from odoo import api, fields, models
-from odoo.fields import Command
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 
 from .egalim import CATEGORIES, FAMILIES, LOCAL_DEFINITIONS, ORIGINS, top_category
 

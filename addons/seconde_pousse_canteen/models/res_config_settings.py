@@ -7,6 +7,4 @@ class ResConfigSettings(models.TransientModel):
     canteen_farm_id = fields.Many2one(related="company_id.canteen_farm_id", readonly=False)
     canteen_cutoff_days = fields.Integer(related="company_id.canteen_cutoff_days", readonly=False)
     canteen_cutoff_hour = fields.Float(related="company_id.canteen_cutoff_hour", readonly=False)
-    canteen_supplier_name = fields.Char(
-        related="company_id.canteen_supplier_name", readonly=False
-    )
+    canteen_supplier_name = fields.Char(related="company_id.canteen_supplier_name", readonly=False)

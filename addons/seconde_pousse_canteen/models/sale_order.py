@@ -15,7 +15,7 @@ class SaleOrder(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # one live order per canteen and week: two tabs sending at once make one order
         self.env.cr.execute(
             """
@@ -24,12 +24,15 @@ class SaleOrder(models.Model):
              WHERE canteen_week_id IS NOT NULL AND state != 'cancel'
             """
         )
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("canteen_week_id") and vals.get("partner_id") and not vals.get(
-                "commitment_date"
+            if (
+                vals.get("canteen_week_id")
+                and vals.get("partner_id")
+                and not vals.get("commitment_date")
             ):
                 # a date only: read whatever the user's rights, the create is checked after
                 week = self.env["canteen.week"].sudo().browse(vals["canteen_week_id"])
@@ -101,7 +104,10 @@ class SaleOrder(models.Model):
         self.canteen_week_id._check_open_for(self.env.user)
         if any(offer.week_id != self.canteen_week_id for offer in quantities):
             raise ValidationError(
-                self.env._("The week of %(week)s does not offer this produce.", week=self.canteen_week_id._day_label())
+                self.env._(
+                    "The week of %(week)s does not offer this produce.",
+                    week=self.canteen_week_id._day_label(),
+                )
             )
         lines = {line.canteen_availability_id: line for line in self.order_line}
         to_create = []
@@ -160,7 +166,9 @@ class SaleOrderLine(models.Model):
 
     @api.depends("order_id.canteen_week_id", "product_id")
     def _compute_canteen_availability_id(self):
-        lines = self.filtered(lambda l: l.order_id.canteen_week_id and l.product_id.is_produce)
+        lines = self.filtered(
+            lambda line: line.order_id.canteen_week_id and line.product_id.is_produce
+        )
         (self - lines).canteen_availability_id = False
         if not lines:
             return
@@ -189,9 +197,11 @@ class SaleOrderLine(models.Model):
 
     def _canteen_lines(self):
         return self.filtered(
-            lambda line: line.order_id.canteen_week_id
-            and line.product_id.is_produce
-            and line.state != "cancel"
+            lambda line: (
+                line.order_id.canteen_week_id
+                and line.product_id.is_produce
+                and line.state != "cancel"
+            )
         )
 
     def _check_canteen_offer(self):
@@ -217,7 +227,9 @@ class SaleOrderLine(models.Model):
         if not offer:
             raise ValidationError(
                 self.env._(
-                    "%(product)s is not offered in the week of %(week)s.", product=product.name, week=week._day_label()
+                    "%(product)s is not offered in the week of %(week)s.",
+                    product=product.name,
+                    week=week._day_label(),
                 )
             )
         day = self.order_id.commitment_date or week.date_start

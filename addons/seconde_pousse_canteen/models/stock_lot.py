@@ -7,11 +7,11 @@ class StockLot(models.Model):
 
     is_produce = fields.Boolean(related="product_id.is_produce")
     harvest_date = fields.Date(index=True)
-    parcel_id = fields.Many2one("canteen.parcel", "Parcel")
+    parcel_id = fields.Many2one("canteen.parcel")
     intervention_ids = fields.Many2many(
-        "farm.intervention", string="Interventions", help="The team's work that harvested it."
+        "farm.intervention", help="The team's work that harvested it."
     )
-    harvest_id = fields.Many2one("canteen.harvest", "Harvest", readonly=True, index="btree_not_null")
+    harvest_id = fields.Many2one("canteen.harvest", readonly=True, index="btree_not_null")
     recall_count = fields.Integer("Deliveries", compute="_compute_recall_count")
 
     @api.constrains("product_id", "harvest_date")
@@ -38,9 +38,7 @@ class StockLot(models.Model):
     def action_recall_list(self):
         """The canteens and deliveries the lot went to: Odoo's customer lot report."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "stock.action_lot_report"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_lot_report")
         action["domain"] = [("lot_id", "=", self.id)]
         action["display_name"] = self.env._("Recall list of %(lot)s", lot=self.name)
         return action

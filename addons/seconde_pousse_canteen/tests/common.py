@@ -19,14 +19,18 @@ SIRET_CARE_HOME = "26840001700037"
 
 class CanteenCase(TransactionCase):
     """The farm's produce, two public canteens and a private care home, the week of
-    8 June published: never demo data. Time stands at NOW for the whole class."""
+    8 June published: never demo data. Time stands at NOW for the whole class, unless a
+    class sets frozen_at to None (a browser keeps its own clock)."""
+
+    frozen_at = NOW
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # entered per class (a freeze_time decorator on this base would set up the base
         # itself, not each subclass)
-        cls.enterClassContext(freeze_time(NOW))
+        if cls.frozen_at:
+            cls.enterClassContext(freeze_time(cls.frozen_at))
         cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Paris", lang="fr_FR"))
         cls._setup_company()
         cls.coordinator = make_role_user(
@@ -110,7 +114,12 @@ class CanteenCase(TransactionCase):
         local = {"egalim_local": True, "egalim_local_definition": "DEPARTEMENT"}
         cls.tomato = cls.make_produce("Tomates", 3.20, ["BIO"], range(6, 11), **local)
         cls.apple = cls.make_produce(
-            "Pommes", 2.10, ["HVE"], (), egalim_local=True, egalim_local_definition="KM",
+            "Pommes",
+            2.10,
+            ["HVE"],
+            (),
+            egalim_local=True,
+            egalim_local_definition="KM",
             egalim_local_km=30,
         )
         cls.courgette = cls.make_produce("Courgettes", 2.40, [], range(5, 10), **local)
@@ -177,17 +186,16 @@ class CanteenCase(TransactionCase):
         return (week or cls.week).line_ids.filtered(lambda line: line.product_id == product)
 
     @classmethod
-    def place(cls, user, quantities, week=None):
-        """The canteen of user orders {product: quantity} as the portal does."""
+    def place(cls, user, quantities, week=None, canteen=None):
+        """The canteen of user (or canteen, for staff) orders {product: quantity} as the
+        portal does."""
         week = week or cls.week
-        canteen = user.partner_id.commercial_partner_id
+        canteen = canteen or user.partner_id.commercial_partner_id
         return (
             cls.env["sale.order"]
             .with_user(user)
             .sudo()
-            ._canteen_place(
-                canteen, week, {cls.offer(p, week): q for p, q in quantities.items()}
-            )
+            ._canteen_place(canteen, week, {cls.offer(p, week): q for p, q in quantities.items()})
         )
 
     @classmethod

@@ -55,7 +55,8 @@ class TestCanteenOrder(CanteenCase):
 
     def test_a_negative_quantity_is_refused(self):
         self.assertRefusedUnsaved(
-            {self.apple: 5, self.tomato: -2}, "Tomates : la quantité commandée ne peut pas être négative"
+            {self.apple: 5, self.tomato: -2},
+            "Tomates : la quantité commandée ne peut pas être négative",
         )
 
     def test_nothing_to_order_is_said(self):
@@ -63,7 +64,10 @@ class TestCanteenOrder(CanteenCase):
 
     def test_a_produce_out_of_season_is_refused(self):
         week = self.make_week(WEEK.replace(day=15), {self.melon: 10}, publish=False)
-        with self.assertRaisesRegex(ValidationError, r"Melons est hors saison la semaine du 15/06/2026 \(saison : juillet, août\)"):
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"Melons est hors saison la semaine du 15/06/2026 \(saison : juillet, août\)",
+        ):
             week.with_user(self.coordinator).action_publish()
         # published by mistake before the season was changed: the order is still refused
         week.state = "published"
@@ -73,7 +77,9 @@ class TestCanteenOrder(CanteenCase):
 
     def test_a_produce_not_offered_this_week_is_refused(self):
         order = self.place(self.cook, {self.tomato: 2})
-        with self.assertRaisesRegex(ValidationError, "Melons n'est pas proposé la semaine du 08/06/2026"):
+        with self.assertRaisesRegex(
+            ValidationError, "Melons n'est pas proposé la semaine du 08/06/2026"
+        ):
             order.with_user(self.coordinator).order_line = [
                 Command.create({"product_id": self.melon.id, "product_uom_qty": 1})
             ]
@@ -81,7 +87,9 @@ class TestCanteenOrder(CanteenCase):
     def test_after_the_cutoff_orders_no_longer_change(self):
         order = self.place(self.cook, {self.tomato: 12})
         with freeze_time("2026-06-04 10:01:00"):  # Thursday 12:01 in Provence
-            self.assertRefusedUnsaved({self.tomato: 20}, "closes depuis le jeudi 4 juin à 12:00 : elles ne peuvent plus")
+            self.assertRefusedUnsaved(
+                {self.tomato: 20}, "closes depuis le jeudi 4 juin à 12:00 : elles ne peuvent plus"
+            )
             self.assertRefusedUnsaved({self.apple: 3}, "closes depuis", user=self.college_cook)
             # the coordinator still corrects an order after a call from the kitchen
             order.with_user(self.coordinator).order_line.product_uom_qty = 14
@@ -89,12 +97,16 @@ class TestCanteenOrder(CanteenCase):
 
     def test_a_draft_week_takes_no_order(self):
         week = self.make_week(WEEK.replace(day=22), {self.apple: 10}, publish=False)
-        with self.assertRaisesRegex(ValidationError, "La semaine du 22/06/2026 n'est pas ouverte aux commandes"):
+        with self.assertRaisesRegex(
+            ValidationError, "La semaine du 22/06/2026 n'est pas ouverte aux commandes"
+        ):
             self.place(self.cook, {self.apple: 1}, week=week)
 
     def test_the_offer_cannot_drop_below_what_is_ordered(self):
         self.place(self.cook, {self.potato: 20})
-        with self.assertRaisesRegex(ValidationError, "20.0 kg sont déjà commandés pour la semaine du 08/06/2026"):
+        with self.assertRaisesRegex(
+            ValidationError, "20.0 kg sont déjà commandés pour la semaine du 08/06/2026"
+        ):
             self.offer(self.potato).with_user(self.coordinator).quantity_offered = 15
 
     def test_only_a_canteen_orders_from_the_week(self):

@@ -52,15 +52,22 @@ class TestConcurrentOrders(BaseCase):
                     "state": "published",
                     "line_ids": [
                         Command.create(
-                            {"product_id": product.product_variant_id.id, "quantity_offered": OFFERED}
+                            {
+                                "product_id": product.product_variant_id.id,
+                                "quantity_offered": OFFERED,
+                            }
                         )
                     ],
                 }
             )
             canteens = env["res.partner"].create(
                 [
-                    {"name": f"Cantine concurrence {n}", "is_company": True, "is_canteen": True,
-                     "siret": siret}
+                    {
+                        "name": f"Cantine concurrence {n}",
+                        "is_company": True,
+                        "is_canteen": True,
+                        "siret": siret,
+                    }
                     for n, siret in enumerate((SIRET_SCHOOL, SIRET_COLLEGE))
                 ]
             )

@@ -1,3 +1,4 @@
+from ast import literal_eval
 from datetime import date
 from html import unescape
 
@@ -34,7 +35,7 @@ class TestDelivery(CanteenCase):
         cls.picking = cls.deliver(cls.order)
 
     def test_delivery_takes_the_first_to_expire_never_an_expired_one(self):
-        lines = self.picking.move_line_ids.filtered(lambda l: l.product_id == self.tomato)
+        lines = self.picking.move_line_ids.filtered(lambda line: line.product_id == self.tomato)
         quantities = {line.lot_id: line.quantity for line in lines}
         self.assertEqual(quantities, {self.old.lot_id: 8, self.new.lot_id: 4})
         self.assertNotIn(self.expired.lot_id, self.picking.move_line_ids.lot_id)
@@ -42,9 +43,11 @@ class TestDelivery(CanteenCase):
         self.assertEqual(self.order.order_line.mapped("qty_delivered"), [12, 20])
 
     def test_delivery_note_names_lot_harvest_origin_and_label(self):
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "stock.action_report_delivery", self.picking.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("stock.action_report_delivery", self.picking.ids)[0]
+            .decode()
+        )
         html = unescape(html)
         self.assertIn("o_canteen_delivery_table", html)
         for lot in (self.old.lot_id, self.new.lot_id, self.apples.lot_id):
@@ -56,13 +59,13 @@ class TestDelivery(CanteenCase):
         self.assertIn("Parcelle", html)
 
     def test_from_a_delivery_line_to_the_harvest(self):
-        line = self.picking.move_line_ids.filtered(lambda l: l.lot_id == self.old.lot_id)
+        line = self.picking.move_line_ids.filtered(lambda line: line.lot_id == self.old.lot_id)
         self.assertEqual(line.harvest_id, self.old)
         self.assertEqual(line.harvest_date, date(2026, 5, 29))
         self.assertEqual(line.parcel_id, self.parcel)
         self.assertEqual(line.harvest_intervention_ids, self.job)
         action = self.env.ref("seconde_pousse_canteen.stock_move_line_action_canteen")
-        delivered = self.env["stock.move.line"].search(eval(action.domain))  # noqa: S307
+        delivered = self.env["stock.move.line"].search(literal_eval(action.domain))
         self.assertEqual(delivered, self.picking.move_line_ids)
 
     def test_recall_list_of_a_lot(self):
@@ -70,7 +73,10 @@ class TestDelivery(CanteenCase):
         lot = self.new.lot_id
         deliveries = lot._recall_deliveries()[lot.id]
         self.assertEqual(
-            {line.picking_id.partner_id.commercial_partner_id: line.quantity for line in deliveries},
+            {
+                line.picking_id.partner_id.commercial_partner_id: line.quantity
+                for line in deliveries
+            },
             {self.school: 4, self.college: 10},
         )
         self.assertEqual(lot.recall_count, 2)
@@ -78,9 +84,11 @@ class TestDelivery(CanteenCase):
         self.assertEqual(action["res_model"], "stock.lot.report")
         report = self.env["stock.lot.report"].search(action["domain"])
         self.assertEqual(report.picking_id, self.picking | college_picking)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "seconde_pousse_canteen.action_report_lot_recall", lot.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("seconde_pousse_canteen.action_report_lot_recall", lot.ids)[0]
+            .decode()
+        )
         html = unescape(html)
         self.assertIn("Collège des Garrigues", html)
         self.assertIn("Cuisine centrale de La Roque", html)

@@ -50,7 +50,9 @@ class EgalimCase(CanteenCase):
             cls.school, date(2026, 4, 2), [(cls.tomato, 2, 3.0)], "out_refund", cls.march
         )
         cls.last_year = cls.make_invoice(cls.school, date(2025, 10, 15), [(cls.apple, 5, 2.0)])
-        cls.college_invoice = cls.make_invoice(cls.college, date(2026, 5, 29), [(cls.tomato, 5, 3.0)])
+        cls.college_invoice = cls.make_invoice(
+            cls.college, date(2026, 5, 29), [(cls.tomato, 5, 3.0)]
+        )
         cls.env.flush_all()
 
     def statement(self, canteen=None, year=2026):
@@ -94,9 +96,13 @@ class TestEgalimStatement(EgalimCase):
             families[(self.school.id, 2026)],
             [("Fruits et légumes frais et surgelés", 154.0, 54.0, 104.0)],
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "seconde_pousse_canteen.action_report_egalim_statement", self.statement().ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "seconde_pousse_canteen.action_report_egalim_statement", self.statement().ids
+            )[0]
+            .decode()
+        )
         for text in ("Cuisine centrale de La Roque", "21130001700012", "35,1", "67,5", "80,5"):
             self.assertIn(text, html)
 

@@ -49,12 +49,16 @@ class TestHarvest(CanteenCase):
         self.assertEqual(Harvest.search_count([]), count)
 
     def test_a_produce_lot_needs_its_harvest_date(self):
-        with self.assertRaisesRegex(ValidationError, "la date de récolte est obligatoire pour un produit de la ferme"):
+        with self.assertRaisesRegex(
+            ValidationError, "la date de récolte est obligatoire pour un produit de la ferme"
+        ):
             self.env["stock.lot"].create({"name": "L-SANS-DATE", "product_id": self.tomato.id})
         lot = self.env["stock.lot"].create(
             {"name": "L-AVEC-DATE", "product_id": self.tomato.id, "harvest_date": HARVEST_DAY}
         )
-        with self.assertRaisesRegex(ValidationError, "la date de récolte est obligatoire pour un produit de la ferme"):
+        with self.assertRaisesRegex(
+            ValidationError, "la date de récolte est obligatoire pour un produit de la ferme"
+        ):
             lot.harvest_date = False
 
     def test_cancelling_a_harvest_takes_it_out_of_stock(self):

@@ -9,7 +9,9 @@ class TestInstall(InstallCheckMixin, TransactionCase):
     def test_egalim_vocabulary_is_ma_cantine_s(self):
         labels = self.env["canteen.egalim.label"].search([])
         by_category = {
-            category: set(labels.filtered(lambda l, c=category: l.category == c).mapped("code"))
+            category: set(
+                labels.filtered(lambda label, c=category: label.category == c).mapped("code")
+            )
             for category in ("bio", "siqo", "other")
         }
         self.assertEqual(by_category["bio"], {"BIO"})
@@ -26,7 +28,9 @@ class TestInstall(InstallCheckMixin, TransactionCase):
                 "PERFORMANCE",
             },
         )
-        self.assertEqual(self.env["canteen.season.month"].search([]).mapped("number"), list(range(1, 13)))
+        self.assertEqual(
+            self.env["canteen.season.month"].search([]).mapped("number"), list(range(1, 13))
+        )
 
     def test_the_programme_s_farm_is_a_farm(self):
         farm = self.env.company.canteen_farm_id

@@ -53,9 +53,11 @@ class TestInvoicing(CanteenCase):
     def test_the_invoice_prints_the_egalim_data_and_chorus_pro_references(self):
         with freeze_time(JULY):
             invoice = self.invoice().filtered(lambda m: m.partner_id == self.school)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "account.account_invoices", invoice.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.account_invoices", invoice.ids)[0]
+            .decode()
+        )
         html = unescape(html)
         self.assertIn("o_egalim_line", html)
         self.assertIn("Agriculture biologique", html)
@@ -83,7 +85,9 @@ class TestInvoicing(CanteenCase):
         with (
             freeze_time(JULY),
             self.assertRaisesRegex(
-                UserError, "acheteur public facturé par Chorus Pro : la facture ne peut pas être émise sans son SIRET et son code service Chorus Pro"
+                UserError,
+                "acheteur public facturé par Chorus Pro : la facture ne peut pas être émise "
+                "sans son SIRET et son code service Chorus Pro",
             ),
             self.env.cr.savepoint(),
         ):
@@ -110,7 +114,7 @@ class TestInvoicing(CanteenCase):
         with freeze_time(JULY):
             invoice = self.invoice().filtered(lambda m: m.partner_id == self.school)
         self.tomato.egalim_label_ids = [Command.clear()]
-        line = invoice.invoice_line_ids.filtered(lambda l: l.product_id == self.tomato)
+        line = invoice.invoice_line_ids.filtered(lambda line: line.product_id == self.tomato)
         self.assertEqual((line.egalim_category, line.egalim_label_codes), ("bio", "BIO"))
 
     def test_only_the_accountant_invoices(self):
@@ -118,5 +122,8 @@ class TestInvoicing(CanteenCase):
             self.env["canteen.invoice.wizard"].with_user(self.coordinator).create({})
         wizard = self.env["canteen.invoice.wizard"].with_user(self.accountant).create({})
         self.accountant.groups_id -= self.env.ref("account.group_account_invoice")
-        with freeze_time(JULY), self.assertRaisesRegex(UserError, "Seul le comptable facture les cantines"):
+        with (
+            freeze_time(JULY),
+            self.assertRaisesRegex(UserError, "Seul le comptable facture les cantines"),
+        ):
             wizard.action_create_invoices()

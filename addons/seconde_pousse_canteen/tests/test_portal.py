@@ -26,7 +26,9 @@ class CanteenPortalCase(CanteenCase, HttpCase):
             cls.env,
             "farmer",
             login="t_farmer",
-            partner_id=cls.env["res.partner"].create({"name": "Jean Fermier", "parent_id": farm.id}).id,
+            partner_id=cls.env["res.partner"]
+            .create({"name": "Jean Fermier", "parent_id": farm.id})
+            .id,
         )
         cls.farm_request = cls.env["farm.intervention.request"].create(
             {
@@ -78,8 +80,15 @@ class TestCanteenPortal(CanteenPortalCase):
         self.assertIn(self.week_url(), home.text)
         page = self.get(self.week_url())
         self.assertEqual(page.status_code, 200)
-        for text in ("Tomates", "Pommes de terre", "Agriculture biologique", "Label Rouge",
-                     "mardi 9 juin, 07:30", "jeudi 4 juin à 12:00", "Enregistrer ma commande"):
+        for text in (
+            "Tomates",
+            "Pommes de terre",
+            "Agriculture biologique",
+            "Label Rouge",
+            "mardi 9 juin, 07:30",
+            "jeudi 4 juin à 12:00",
+            "Enregistrer ma commande",
+        ):
             self.assertIn(text, self.text(page))
 
     def test_ordering_then_changing_the_order(self):
@@ -120,7 +129,9 @@ class TestCanteenPortal(CanteenPortalCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn("o_canteen_error", response.text)
                 self.assertIn(message, self.text(response))
-                self.assertFalse(self.env["sale.order"].search([("partner_id", "=", self.school.id)]))
+                self.assertFalse(
+                    self.env["sale.order"].search([("partner_id", "=", self.school.id)])
+                )
 
     def test_after_the_cutoff_the_page_is_read_only_and_posts_are_refused(self):
         order = self.place(self.cook, {self.tomato: 3})
@@ -137,7 +148,9 @@ class TestCanteenPortal(CanteenPortalCase):
         week = self.make_week(WEEK.replace(day=15), {self.apple: 10}, publish=False)
         self.authenticate("t_cook", "t_cook")
         self.assertEqual(self.get(self.week_url(week)).status_code, 404)
-        self.assertEqual(self.post(self.week_url(week), self.order_form(week, apple="1")).status_code, 404)
+        self.assertEqual(
+            self.post(self.week_url(week), self.order_form(week, apple="1")).status_code, 404
+        )
 
     def test_non_canteens_have_no_canteen_pages(self):
         for login in ("t_farmer", "t_coord"):
@@ -200,10 +213,14 @@ class TestCanteenDocuments(CanteenPortalCase):
 
     def test_farmers_and_canteens_never_see_each_other_s_documents(self):
         self.assertFalse(
-            self.env["sale.order"].with_user(self.farmer).search([("id", "=", self.school_order.id)])
+            self.env["sale.order"]
+            .with_user(self.farmer)
+            .search([("id", "=", self.school_order.id)])
         )
         self.assertFalse(
-            self.env["account.move"].with_user(self.farmer).search([("id", "=", self.school_invoice.id)])
+            self.env["account.move"]
+            .with_user(self.farmer)
+            .search([("id", "=", self.school_invoice.id)])
         )
         self.assertFalse(self.env["canteen.egalim.statement"].with_user(self.farmer).search([]))
         self.assertFalse(self.env["farm.intervention.request"].with_user(self.cook).search([]))

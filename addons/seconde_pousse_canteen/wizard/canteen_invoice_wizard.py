@@ -56,8 +56,11 @@ class CanteenInvoiceWizard(models.TransientModel):
             raise UserError(self.env._("Only the accountant invoices the canteens."))
         if self.date_to < self.date_from:
             raise UserError(self.env._("The period ends before it starts."))
-        invoices = self.env["sale.order"].sudo().search(self._order_domain())._canteen_invoice(
-            self.invoice_date
+        invoices = (
+            self.env["sale.order"]
+            .sudo()
+            .search(self._order_domain())
+            ._canteen_invoice(self.invoice_date)
         )
         if not invoices:
             raise UserError(self.env._("No delivered canteen order to invoice in this period."))
