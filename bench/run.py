@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python bench/run.py [--db NAME] [--config FILE] [--short]
 
-Prints, for each scenario, the queries and the time at both sizes and how each grows.
+Prints, for each scenario, the queries and the time at both sizes and how each grows,
+for the farm jobs and for the canteens (bench/canteen.py: a year of weekly deliveries
+to 2 and 20 canteens, 1 and 10 in short mode).
 Read paths promise a fixed number of queries: one whose queries grow with the size fails
 the bench (exit 1). --short (what bin/test runs) uses 10 and 100 interventions and is
 judged on query counts only, never on time; the full sizes are 100 and 1,000.
@@ -16,6 +18,9 @@ import time
 from datetime import date, datetime, timedelta
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import canteen  # noqa: E402 - the canteen scenarios, beside this file
+
 JOBS_PER_FARM, CREW = 10, 4
 MONDAY = datetime(2026, 3, 2, 7)
 
@@ -253,6 +258,26 @@ def run(env, farms):
     return results
 
 
+def report(title, sizes, small, large, short):
+    """The table of one world at two sizes, and the scenarios whose queries grew."""
+    header = f"{'scenario':<28}{'queries':>9}{'':>7}{'growth':>8}"
+    if not short:
+        header += f"{'time':>10}{'':>9}{'growth':>8}"
+    out = [f"{title}: {sizes[0]} and {sizes[1]}", header]
+    failed = []
+    for name, (queries, seconds, *flat) in small.items():
+        big_queries, big_seconds, *_ = large[name]
+        if flat and big_queries > queries:
+            failed.append(name)
+        line = f"{name:<28}{queries:>9}{big_queries:>7}{big_queries / max(queries, 1):>7.1f}x"
+        if not short:
+            growth = big_seconds / seconds
+            line += f"{seconds * 1000:>8.0f}ms{big_seconds * 1000:>7.0f}ms{growth:>7.1f}x"
+        out.append(line + ("  fixed count promised" if flat else ""))
+    sys.stdout.write("\n".join(out) + "\n")
+    return failed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="seconde_pousse")
@@ -269,24 +294,13 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "fr_FR", "tz": "Europe/Paris"})
         small = run(env, small_farms)
         large = run(env, small_farms * 10)
+        canteen_sizes = (1, 10) if args.short else (2, 20)
+        small_canteens = canteen.run(env, canteen_sizes[0], measure)
+        large_canteens = canteen.run(env, canteen_sizes[1], measure)
         cr.rollback()
     jobs = (small_farms * JOBS_PER_FARM, small_farms * 10 * JOBS_PER_FARM)
-    header = f"{'scenario':<28}{'queries':>9}{'':>7}{'growth':>8}"
-    if not args.short:
-        header += f"{'time':>10}{'':>9}{'growth':>8}"
-    out = [f"jobs: {jobs[0]} and {jobs[1]}", header]
-    failed = []
-    for name, (queries, seconds, *flat) in small.items():
-        big_queries, big_seconds, *_ = large[name]
-        grows = big_queries > queries
-        if flat and grows:
-            failed.append(name)
-        line = f"{name:<28}{queries:>9}{big_queries:>7}{big_queries / max(queries, 1):>7.1f}x"
-        if not args.short:
-            growth = big_seconds / seconds
-            line += f"{seconds * 1000:>8.0f}ms{big_seconds * 1000:>7.0f}ms{growth:>7.1f}x"
-        out.append(line + ("  fixed count promised" if flat else ""))
-    sys.stdout.write("\n".join(out) + "\n")
+    failed = report("jobs", jobs, small, large, args.short)
+    failed += report("canteens", canteen_sizes, small_canteens, large_canteens, args.short)
     if failed:
         sys.stdout.write(f"FAILED: queries grow with the size: {', '.join(failed)}\n")
         sys.exit(1)

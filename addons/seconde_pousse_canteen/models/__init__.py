@@ -1,18 +1,19 @@
-from . import (
-    account_move,
-    canteen_demo,
-    canteen_egalim_label,
-    canteen_egalim_statement,
-    canteen_harvest,
-    canteen_parcel,
-    canteen_season_month,
-    canteen_week,
-    product_template,
-    res_company,
-    res_config_settings,
-    res_partner,
-    sale_order,
-    stock_lot,
-    stock_move_line,
-    stock_picking,
-)
+# ruff: noqa: I001 - Odoo builds the models in import order: the EGalim statement is a
+# database view over columns the models above add (invoice lines, partners), so it comes last
+from . import egalim
+from . import canteen_egalim_label
+from . import canteen_season_month
+from . import product_template
+from . import canteen_parcel
+from . import stock_lot
+from . import canteen_harvest
+from . import stock_move_line
+from . import res_partner
+from . import res_company
+from . import res_config_settings
+from . import canteen_week
+from . import sale_order
+from . import stock_picking
+from . import account_move
+from . import canteen_demo
+from . import canteen_egalim_statement
