@@ -28,8 +28,8 @@ def siret(n):
 
 
 class CanteenWorld:
-    def __init__(self, env, canteens, tag):
-        self.env = env
+    def __init__(self, env, canteens, tag, weeks):
+        self.env, self.weeks = env, weeks
         labels = {label.code: label for label in env["canteen.egalim.label"].search([])}
         self.products = (
             env["product.template"]
@@ -64,7 +64,7 @@ class CanteenWorld:
     def invoice_the_year(self):
         start = date(2025, 1, 6)
         months = {}
-        for week in range(WEEKS):
+        for week in range(self.weeks):
             monday = start + timedelta(weeks=week)
             months.setdefault((monday.year, monday.month), []).append(monday)
         values = [
@@ -86,9 +86,9 @@ class CanteenWorld:
         self.env.flush_all()
 
 
-def run(env, canteens, measure):
+def run(env, canteens, measure, weeks=WEEKS):
     """{scenario: (queries, seconds, promised flat)} for `canteens` canteens."""
-    world = CanteenWorld(env, canteens, canteens)
+    world = CanteenWorld(env, canteens, canteens, weeks)
     created = measure(env, world.invoice_the_year, warm=False)
     Statement = env["canteen.egalim.statement"]
 

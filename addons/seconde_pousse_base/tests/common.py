@@ -1,3 +1,5 @@
+import threading
+
 from odoo.tests import new_test_user
 
 ROLE_GROUPS = {
@@ -49,3 +51,18 @@ class InstallCheckMixin:
         self.assertTrue(farmer._is_portal())
         self.assertFalse(farmer.groups_id & root.groups_id)
         self.assertFalse(farmer.has_group("seconde_pousse_base.group_supervisor"))
+
+
+def race(target, runners=2, timeout=60):
+    """Run target(index, barrier, outcomes) in `runners` threads that pass the barrier
+    together, as clients sending at the same moment; return outcomes, where each
+    runner records what it was told."""
+    outcomes, barrier = {}, threading.Barrier(runners)
+    threads = [
+        threading.Thread(target=target, args=(index, barrier, outcomes)) for index in range(runners)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    return outcomes

@@ -129,10 +129,12 @@ class CanteenEgalimStatement(models.Model):
         produce and invoice; a credit note is netted with the invoice it corrects, so
         that no row is negative and the total is what was invoiced."""
         wanted = {(statement.partner_id.id, statement.year) for statement in self}
+        # one query for every line, however many (a plain search reads them back 1,000 at a
+        # time); their invoices, canteens and products are then read together
         lines = (
             self.env["account.move.line"]
             .sudo()
-            .search(self._purchase_domain(), order="invoice_date, move_id, id")
+            .search_fetch(self._purchase_domain(), LINE_FIELDS, order="invoice_date, move_id, id")
         )
         rows = {}
         for line in lines:
@@ -204,6 +206,16 @@ EGALIM_FIELDS = (
     "egalim_local_definition",
     "egalim_local_km",
 )
+LINE_FIELDS = [
+    "partner_id",
+    "move_id",
+    "product_id",
+    "name",
+    "balance",
+    "invoice_date",
+    "company_id",
+    *EGALIM_FIELDS,
+]
 
 
 def _share(amount, total):

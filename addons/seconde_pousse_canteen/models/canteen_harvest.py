@@ -8,9 +8,10 @@ MAX_QUANTITY = 100000  # one harvest of one produce, in its unit (kg for most)
 
 class CanteenHarvest(models.Model):
     _name = "canteen.harvest"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "farm.state.mixin"]
     _description = "Harvest of the programme's farm"
     _order = "harvest_date desc, id desc"
+    _workflow_fields = ("state", "lot_id")
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     product_id = fields.Many2one(
@@ -105,14 +106,6 @@ class CanteenHarvest(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        sequence = self.env["ir.sequence"].sudo()
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code("canteen.harvest") or "/"
-        return super().create(vals_list)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         if any(harvest.state == "done" for harvest in self):
@@ -134,7 +127,7 @@ class CanteenHarvest(models.Model):
         moves.picked = True
         moves._action_done()
         for harvest, lot in zip(self, lots, strict=True):
-            harvest.write({"state": "done", "lot_id": lot.id})
+            harvest.sudo().write({"state": "done", "lot_id": lot.id})
         return True
 
     def action_recall_list(self):
@@ -154,7 +147,7 @@ class CanteenHarvest(models.Model):
                     )
                 )
             harvest._scrap_remaining()
-        self.write({"state": "cancelled"})
+        self.sudo().state = "cancelled"
         return True
 
     def _scrap_remaining(self):

@@ -12,11 +12,12 @@ MAX_QUANTITY = 100000  # offered of one produce in a week, in its unit
 
 class CanteenWeek(models.Model):
     _name = "canteen.week"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "farm.workflow.guard"]
     _description = "Weekly offer to the canteens"
     _order = "date_start desc"
+    _workflow_fields = ("state",)
 
-    name = fields.Char(compute="_compute_name")
+    name = fields.Char(compute="_compute_name", store=True)
     date_start = fields.Date("Week of", required=True, tracking=True)
     date_end = fields.Date(compute="_compute_date_end", store=True)
     cutoff = fields.Datetime(
@@ -46,7 +47,6 @@ class CanteenWeek(models.Model):
     ]
 
     @api.depends("date_start")
-    @api.depends_context("lang")
     def _compute_name(self):
         for week in self:
             week.name = week.date_start and self.env._(
@@ -191,12 +191,8 @@ class CanteenWeek(models.Model):
                 )
             )
 
-    def _check_coordinator(self, action):
-        if not self.env.user.has_group(COORDINATOR):
-            raise UserError(self.env._("Only a coordinator can %(action)s.", action=action))
-
     def action_publish(self):
-        self._check_coordinator(self.env._("publish a weekly offer"))
+        self._check_role(COORDINATOR, self.env._("publish a weekly offer"))
         for week in self:
             if week.state != "draft":
                 raise UserError(
@@ -205,12 +201,12 @@ class CanteenWeek(models.Model):
             if not week.line_ids:
                 raise UserError(self.env._("%(week)s: offer at least one produce.", week=week.name))
             week.line_ids._check_in_season()
-        self.state = "published"
+        self.sudo().state = "published"
         return True
 
     def action_unpublish(self):
-        self._check_coordinator(self.env._("unpublish a weekly offer"))
-        self.state = "draft"
+        self._check_role(COORDINATOR, self.env._("unpublish a weekly offer"))
+        self.sudo().state = "draft"
         return True
 
     def action_view_orders(self):

@@ -125,3 +125,12 @@ class TestCanteenOrder(CanteenCase):
         self.assertEqual(self.week.cutoff, datetime(2026, 6, 4, 10, 0))
         with self.assertRaisesRegex(ValidationError, "commence un lundi"):
             self.make_week(WEEK.replace(day=10), {self.apple: 1}, publish=False)
+
+    def test_a_week_is_published_only_by_its_button_and_a_coordinator(self):
+        week = self.make_week(WEEK.replace(day=22), {self.apple: 10}, publish=False)
+        with self.assertRaisesRegex(UserError, "ne changent que par ses boutons"):
+            week.with_user(self.coordinator).write({"state": "published"})
+        with self.assertRaisesRegex(UserError, "Seul le rôle « Coordinateur » peut publier"):
+            week.with_user(self.supervisor).action_publish()
+        week.with_user(self.coordinator).action_publish()
+        self.assertEqual(week.state, "published")

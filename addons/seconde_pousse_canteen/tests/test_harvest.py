@@ -75,3 +75,23 @@ class TestHarvest(CanteenCase):
             harvest.action_cancel()
         with self.assertRaisesRegex(UserError, "conservée pour la traçabilité"):
             harvest.with_user(self.coordinator).unlink()
+
+    def test_a_harvest_enters_the_stock_only_through_its_button(self):
+        harvest = (
+            self.env["canteen.harvest"]
+            .with_user(self.supervisor)
+            .create({"product_id": self.tomato.id, "quantity": 10, "harvest_date": HARVEST_DAY})
+        )
+        for values in ({"state": "done"}, {"lot_id": self.harvest(self.apple, 5).lot_id.id}):
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(UserError, "ne changent que par ses boutons"),
+            ):
+                harvest.write(values)
+        self.assertEqual(harvest.state, "draft")
+        harvest.action_done()
+        with self.assertRaisesRegex(UserError, "ne changent que par ses boutons"):
+            harvest.write({"state": "draft"})  # put in stock twice
+        with self.assertRaisesRegex(UserError, "Seule une récolte en brouillon"):
+            harvest.action_done()
+        self.assertEqual(self.tomato.qty_available, 10)

@@ -12,6 +12,8 @@ from odoo.service.model import retrying
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase, get_db_name
 
+from odoo.addons.seconde_pousse_base.tests.common import race
+
 REFUSALS = (
     ValidationError,
     psycopg2.errors.ExclusionViolation,
@@ -195,7 +197,7 @@ class TestConcurrentPlanning(BaseCase):
         self.assertIsInstance(outcome.get("error"), REFUSALS)
         self.assertEqual(self._assignment_count(), 1)
 
-    def _race(self, barrier, index, outcomes):
+    def _race(self, index, barrier, outcomes):
         """One planner, as the server runs a call: retried on concurrency errors, then
         committed. Records what the planner is told."""
         with self.registry.cursor() as cr:
@@ -213,21 +215,13 @@ class TestConcurrentPlanning(BaseCase):
         moment: each time exactly one is told it saved, and that one is what PostgreSQL
         kept; the other is told the person is already planned."""
         self.addCleanup(self._cleanup_assignments)
-        for race in range(30):
-            outcomes, barrier = {}, threading.Barrier(2)
-            threads = [
-                threading.Thread(target=self._race, args=(barrier, index, outcomes))
-                for index in (0, 1)
-            ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(60)
+        for attempt in range(30):
+            outcomes = race(self._race)
             saved = [index for index, told in outcomes.items() if told == "saved"]
-            self.assertEqual(len(saved), 1, f"race {race}: {outcomes}")
+            self.assertEqual(len(saved), 1, f"race {attempt}: {outcomes}")
             loser = outcomes[1 - saved[0]]
-            self.assertIn("Zoé Concurrence", loser, f"race {race}")
-            self.assertIn("déjà planifié", loser, f"race {race}")
+            self.assertIn("Zoé Concurrence", loser, f"race {attempt}")
+            self.assertIn("déjà planifié", loser, f"race {attempt}")
             with self.registry.cursor() as cr:
                 cr.execute(
                     "SELECT intervention_id FROM farm_intervention_assignment "
@@ -235,7 +229,7 @@ class TestConcurrentPlanning(BaseCase):
                     [self.ids["employee"]],
                 )
                 kept = [row[0] for row in cr.fetchall()]
-            self.assertEqual(kept, [self.ids["interventions"][saved[0]]], f"race {race}")
+            self.assertEqual(kept, [self.ids["interventions"][saved[0]]], f"race {attempt}")
             self._cleanup_assignments()
 
     def test_two_planners_booking_one_vehicle_cannot_both_commit(self):

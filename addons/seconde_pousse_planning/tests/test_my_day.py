@@ -207,7 +207,10 @@ class TestMyDay(MyDayCase, HttpCase):
     def test_the_timeline_shows_leave_and_contract_ends_without_the_kind_of_leave(self):
         contract = self.env["hr.contract"].search([("employee_id", "=", self.amina.id)])
         contract.date_end = self.today + timedelta(days=10)
-        leave_day = str(self.today + timedelta(days=3))
+        leave_day = self.today + timedelta(days=3)
+        while leave_day.weekday() >= 5:  # a day the person works: a weekend leave is empty
+            leave_day += timedelta(days=1)
+        leave_day = str(leave_day)
         self.approve_leave(self.bruno, leave_day, leave_day)
         Assignment = self.env["farm.intervention.assignment"].with_user(self.supervisor_user)
         items = Assignment.timeline_unavailability([self.amina.id, self.bruno.id])
