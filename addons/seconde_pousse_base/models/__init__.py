@@ -1,1 +1,1 @@
-from . import field_guard
+from . import field_guard, ir_actions_report

@@ -3,11 +3,13 @@ is importable, and staff land on the Seconde Pousse app."""
 
 import importlib
 import importlib.metadata
+import io
 
 from packaging.requirements import Requirement
 
 from odoo.modules.module import check_python_external_dependency, get_manifest
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.pdf import PdfFileReader
 
 from .common import make_role_user
 
@@ -47,3 +49,13 @@ class TestPlatform(TransactionCase):
             user = make_role_user(self.env, role, login=f"landing_{role}")
             menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
             self.assertEqual(menus["root"]["children"][0], root.id, role)
+
+    def test_a_report_of_several_records_prints_on_any_wkhtmltopdf(self):
+        """Debian's wkhtmltopdf prints one input document a run: two records still make
+        one PDF with a page each (one run each there, one run on the patched binary)."""
+        modules = self.env["ir.module.module"].search([("name", "in", ("base", "mail"))])
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, kind = report._render_qweb_pdf("base.ir_module_reference_print", modules.ids)
+        self.assertEqual(kind, "pdf")
+        pages = len(PdfFileReader(io.BytesIO(pdf)).pages)
+        self.assertGreaterEqual(pages, 2)
