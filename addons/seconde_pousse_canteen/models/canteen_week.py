@@ -46,11 +46,14 @@ class CanteenWeek(models.Model):
         ("week_unique", "unique(company_id, date_start)", "There is one offer per week."),
     ]
 
-    @api.depends("date_start")
+    @api.depends("date_start", "company_id")
     def _compute_name(self):
+        """Stored in the association's language (its company's), whoever creates it."""
         for week in self:
-            week.name = week.date_start and self.env._(
-                "Week of %(day)s", day=format_date(self.env, week.date_start)
+            lang = week.company_id.partner_id.lang or self.env.lang
+            env = week.with_context(lang=lang).env
+            week.name = week.date_start and env._(
+                "Week of %(day)s", day=format_date(env, week.date_start)
             )
 
     @api.depends("date_start")

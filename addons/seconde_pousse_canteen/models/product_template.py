@@ -51,11 +51,19 @@ class ProductTemplate(models.Model):
 
     @api.depends("season_month_ids")
     def _compute_season_label(self):
+        names = {month.number: month.name for month in self.env["canteen.season.month"].search([])}
         for template in self:
-            months = template.season_month_ids
-            template.season_label = (
-                ", ".join(months.mapped("name")) if months else self.env._("All year round")
-            )
+            numbers = set(template.season_month_ids.mapped("number"))
+            if not numbers or len(numbers) == 12:
+                template.season_label = self.env._("All year round")
+                continue
+            runs = [
+                names[first]
+                if first == last
+                else self.env._("%(first)s to %(last)s", first=names[first], last=names[last])
+                for first, last in _runs(numbers)
+            ]
+            template.season_label = ", ".join(runs)
 
     @api.depends(
         "egalim_family",
@@ -116,17 +124,28 @@ class ProductTemplate(models.Model):
 
     @api.model
     def _produce_tax(self):
-        """French VAT on fresh produce: the reduced rate of 5.5 %."""
-        return self.env["account.tax"].search(
-            [
-                ("type_tax_use", "=", "sale"),
-                ("amount_type", "=", "percent"),
-                ("amount", "=", 5.5),
-                ("price_include", "=", False),
-                ("company_id", "in", self.env.company.parent_ids.ids),
-            ],
-            limit=1,
+        """French VAT on fresh produce: the reduced rate of 5.5 % on goods. The French
+        chart comes with it switched off; the first produce switches it on."""
+        tax = (
+            self.env["account.tax"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("type_tax_use", "=", "sale"),
+                    ("tax_scope", "=", "consu"),
+                    ("amount_type", "=", "percent"),
+                    ("amount", "=", 5.5),
+                    ("price_include", "=", False),
+                    ("company_id", "in", self.env.company.parent_ids.ids),
+                ],
+                order="active desc, id",
+                limit=1,
+            )
         )
+        if tax and not tax.active:
+            tax.active = True
+        return tax
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -190,3 +209,16 @@ class ProductTemplate(models.Model):
         self.ensure_one()
         months = self.season_month_ids
         return not months or day.month in months.mapped("number")
+
+
+def _runs(numbers):
+    """Months as runs of consecutive ones, a run may go over the new year:
+    {1, 2, 3, 6, 7, 8, 9, 10, 11, 12} -> [(6, 3)]; {3, 4, 9, 10} -> [(3, 4), (9, 10)]."""
+    starts = sorted(month for month in numbers if (month - 2) % 12 + 1 not in numbers)
+    runs = []
+    for start in starts:
+        end = start
+        while end % 12 + 1 in numbers:
+            end = end % 12 + 1
+        runs.append((start, end))
+    return runs

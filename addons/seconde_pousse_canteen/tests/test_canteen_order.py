@@ -66,7 +66,7 @@ class TestCanteenOrder(CanteenCase):
         week = self.make_week(WEEK.replace(day=15), {self.melon: 10}, publish=False)
         with self.assertRaisesRegex(
             ValidationError,
-            r"Melons est hors saison la semaine du 15/06/2026 \(saison : juillet, août\)",
+            r"Melons est hors saison la semaine du 15/06/2026 \(saison : juillet à août\)",
         ):
             week.with_user(self.coordinator).action_publish()
         # published by mistake before the season was changed: the order is still refused

@@ -12,7 +12,7 @@ from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 from .common import WEEK, CanteenCase
 
 JULY = "2026-07-01 08:00:00"
-WEEK_PAGE_QUERIES = 30  # measured: the week's offer page of a canteen, whatever its history
+WEEK_PAGE_QUERIES = 32  # measured: the week's offer page of a canteen, whatever its history
 
 
 class CanteenPortalCase(CanteenCase, HttpCase):

@@ -13,6 +13,11 @@ class TestProduce(CanteenCase):
         with self.assertRaisesRegex(ValidationError, "suivi par lot"):
             template.tracking = "none"
 
+    def test_produce_is_sold_with_the_reduced_vat_of_food(self):
+        tax = self.tomato.taxes_id
+        self.assertEqual((tax.amount, tax.tax_scope, tax.price_include), (5.5, "consu", False))
+        self.assertTrue(tax.active)
+
     def test_produce_needs_its_egalim_family(self):
         with self.assertRaisesRegex(ValidationError, "choisissez sa famille EGalim"):
             self.make_produce("Fèves", 2.0, egalim_family=False)

@@ -33,12 +33,12 @@ registry.category("web_tour.tours").add("seconde_pousse_canteen_tour", {
         },
         {
             content: "Apples: 6,5 kg",
-            trigger: "tr[data-product='Pommes'] input",
+            trigger: ".o_canteen_offer[data-product='Pommes'] input",
             run: "edit 6,5",
         },
         {
             content: "Potatoes: 4 kg",
-            trigger: "tr[data-product='Pommes de terre'] input",
+            trigger: ".o_canteen_offer[data-product='Pommes de terre'] input",
             run: "edit 4",
         },
         {
@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("seconde_pousse_canteen_tour", {
         },
         {
             content: "The quantities are kept on the page",
-            trigger: "tr[data-product='Pommes'] input:value(6,5)",
+            trigger: ".o_canteen_offer[data-product='Pommes'] input:value(6,5)",
         },
         {
             content: "Back to the canteen's page",
