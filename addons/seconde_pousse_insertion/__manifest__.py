@@ -3,7 +3,7 @@
     "summary": (
         "Parcours des salariés en insertion (CDDI, PASS IAE), freins, actions, compétences, sorties"
     ),
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
@@ -23,6 +23,7 @@
         "views/insertion_action_views.xml",
         "views/insertion_skill_evaluation_views.xml",
         "views/insertion_work_hours_views.xml",
+        "views/insertion_pass_period_views.xml",
         "views/insertion_indicator_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
@@ -39,6 +40,7 @@
         "demo/insertion_action_demo.xml",
         "demo/insertion_skill_evaluation_demo.xml",
         "demo/insertion_work_hours_demo.xml",
+        "demo/insertion_pass_period_demo.xml",
     ],
     "application": True,
     "installable": True,

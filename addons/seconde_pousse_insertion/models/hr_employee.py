@@ -4,6 +4,7 @@ from lxml import etree
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 from odoo.tools.view_validation import get_expression_field_names
 
 from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR, STAFF
@@ -29,7 +30,41 @@ class HrEmployee(models.Model):
     )
     pass_iae_number = fields.Char(string="PASS IAE number", groups=COUNSELLOR, tracking=True)
     pass_iae_start = fields.Date(string="PASS IAE start", groups=COUNSELLOR, tracking=True)
-    pass_iae_end = fields.Date(string="PASS IAE end", groups=COUNSELLOR, tracking=True)
+    pass_iae_initial_end = fields.Date(
+        string="PASS IAE end as issued",
+        groups=COUNSELLOR,
+        tracking=True,
+        help="The end the PASS was issued with, before its suspensions and prolongations.",
+    )
+    pass_iae_end = fields.Date(
+        string="PASS IAE end",
+        compute="_compute_pass_iae_end",
+        inverse="_inverse_pass_iae_end",
+        store=True,
+        groups=COUNSELLOR,
+        tracking=True,
+        help="The end as issued, moved by each suspension and prolongation.",
+    )
+    pass_iae_suspension_ids = fields.One2many(
+        "insertion.pass.suspension", "employee_id", string="PASS IAE suspensions", groups=COUNSELLOR
+    )
+    pass_iae_prolongation_ids = fields.One2many(
+        "insertion.pass.prolongation",
+        "employee_id",
+        string="PASS IAE prolongations",
+        groups=COUNSELLOR,
+    )
+    pass_iae_state = fields.Selection(
+        [
+            ("future", "Not started"),
+            ("valid", "Valid"),
+            ("suspended", "Suspended"),
+            ("expired", "Expired"),
+        ],
+        string="PASS IAE status",
+        compute="_compute_pass_iae_state",
+        groups=COUNSELLOR,
+    )
     social_benefit = fields.Selection(
         [
             ("none", "None"),
@@ -120,6 +155,66 @@ class HrEmployee(models.Model):
             employee.cddi_months = days / DAYS_PER_MONTH
             employee.cddi_over_limit = employee.cddi_months > CDDI_MAX_MONTHS
 
+    @api.depends(
+        "pass_iae_initial_end",
+        "pass_iae_suspension_ids.days",
+        "pass_iae_suspension_ids.active",
+        "pass_iae_prolongation_ids.days",
+        "pass_iae_prolongation_ids.active",
+    )
+    def _compute_pass_iae_end(self):
+        for employee in self:
+            initial = employee.pass_iae_initial_end
+            employee.pass_iae_end = initial and initial + timedelta(
+                days=employee._pass_iae_moved_days()
+            )
+
+    def _inverse_pass_iae_end(self):
+        """Writing the end (clients of the public name) sets the end as issued."""
+        for employee in self:
+            end = employee.pass_iae_end
+            employee.pass_iae_initial_end = end and end - timedelta(
+                days=employee._pass_iae_moved_days()
+            )
+
+    def _pass_iae_moved_days(self):
+        periods = (self.pass_iae_suspension_ids, self.pass_iae_prolongation_ids)
+        return sum(sum(kind.filtered("active").mapped("days")) for kind in periods)
+
+    @api.depends(
+        "pass_iae_start",
+        "pass_iae_end",
+        "pass_iae_suspension_ids.date_start",
+        "pass_iae_suspension_ids.date_end",
+        "pass_iae_suspension_ids.active",
+    )
+    def _compute_pass_iae_state(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            start, end = employee.pass_iae_start, employee.pass_iae_end
+            suspended = employee.pass_iae_suspension_ids.filtered(
+                lambda s: s.active and s.date_start <= today <= s.date_end
+            )
+            employee.pass_iae_state = (
+                False
+                if not start or not end
+                else "future"
+                if today < start
+                else "expired"
+                if today > end
+                else "suspended"
+                if suspended
+                else "valid"
+            )
+
+    def _pass_iae_end_moved(self):
+        """A suspension or prolongation moved the end: the counsellor's reminder follows
+        the new date (Odoo keeps one activity of a type: the stale one goes)."""
+        activity_type = self.env.ref("seconde_pousse_insertion.mail_activity_type_pass_end")
+        employees = self.sudo()
+        employees.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).unlink()
+        employees._schedule_pass_end_activities()
+
     @api.constrains("pass_iae_start", "pass_iae_end")
     def _check_pass_iae_dates(self):
         for employee in self.sudo():
@@ -180,24 +275,13 @@ class HrEmployee(models.Model):
         """Warn the referent counsellor 30 days before a PASS IAE or a contract ends."""
         today = fields.Date.context_today(self)
         limit = today + timedelta(days=DEADLINE_DAYS)
-        employees = self.sudo().search(
+        self.sudo().search(
             [
                 ("is_insertion_employee", "=", True),
                 ("pass_iae_end", ">=", today),
                 ("pass_iae_end", "<=", limit),
             ]
-        )
-        activity_pass = "seconde_pousse_insertion.mail_activity_type_pass_end"
-        for employee in employees:
-            employee._schedule_deadline_activity(
-                activity_pass,
-                employee.pass_iae_end,
-                _(
-                    "The PASS IAE of %(name)s ends on %(date)s.",
-                    name=employee.name,
-                    date=employee.pass_iae_end,
-                ),
-            )
+        )._schedule_pass_end_activities()
         contracts = (
             self.env["hr.contract"]
             .sudo()
@@ -220,6 +304,25 @@ class HrEmployee(models.Model):
                     contract=contract.name,
                     name=contract.employee_id.name,
                     date=contract.date_end,
+                ),
+            )
+
+    def _schedule_pass_end_activities(self):
+        """The referent counsellor's reminder, 30 days before the PASS's (moved) end."""
+        today = fields.Date.context_today(self)
+        limit = today + timedelta(days=DEADLINE_DAYS)
+        for employee in self.filtered(
+            lambda e: (
+                e.is_insertion_employee and e.pass_iae_end and today <= e.pass_iae_end <= limit
+            )
+        ):
+            employee._schedule_deadline_activity(
+                "seconde_pousse_insertion.mail_activity_type_pass_end",
+                employee.pass_iae_end,
+                _(
+                    "The PASS IAE of %(name)s ends on %(date)s.",
+                    name=employee.name,
+                    date=format_date(self.env, employee.pass_iae_end),
                 ),
             )
 

@@ -9,3 +9,16 @@ class ResCompany(models.Model):
         digits=(16, 2),
         help="Full-time equivalent posts agreed with the funders (conventionnement IAE).",
     )
+    iae_structure_kind = fields.Selection(
+        [
+            ("aci", "ACI (atelier et chantier d'insertion)"),
+            ("ai", "AI (association intermédiaire)"),
+            ("ei", "EI (entreprise d'insertion)"),
+            ("etti", "ETTI (entreprise de travail temporaire d'insertion)"),
+            ("eiti", "EITI (entreprise d'insertion par le travail indépendant)"),
+        ],
+        string="Kind of insertion structure",
+        default="aci",
+        required=True,
+        help="Some PASS IAE suspensions and prolongations are open to certain kinds only.",
+    )

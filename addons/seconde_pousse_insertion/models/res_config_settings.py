@@ -8,3 +8,4 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.insertion_agreed_posts",
         readonly=False,
     )
+    iae_structure_kind = fields.Selection(related="company_id.iae_structure_kind", readonly=False)

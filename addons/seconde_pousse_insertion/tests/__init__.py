@@ -9,6 +9,7 @@ from . import (
     test_insertion_skill_evaluation,
     test_insertion_work_hours,
     test_install,
+    test_pass_iae_lifecycle,
     test_rpc_confidentiality,
     test_views,
 )

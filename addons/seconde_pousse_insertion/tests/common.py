@@ -1,5 +1,5 @@
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
@@ -68,6 +68,35 @@ class InsertionCommon:
                 **values,
             }
         )
+
+    @classmethod
+    def make_pass_history(cls, employee, env=None):
+        """A PASS IAE ending in two months, suspended ten days last month and prolonged
+        by three months, dated from today so that the rules always allow them."""
+        env = env or cls.env
+        today = date.today()
+        employee.sudo().write(
+            {
+                "pass_iae_start": today - timedelta(days=400),
+                "pass_iae_end": today + timedelta(days=60),
+            }
+        )
+        suspension = env["insertion.pass.suspension"].create(
+            {
+                "employee_id": employee.id,
+                "date_start": today - timedelta(days=30),
+                "date_end": today - timedelta(days=20),
+                "reason": "contract_suspended",
+            }
+        )
+        prolongation = env["insertion.pass.prolongation"].create(
+            {
+                "employee_id": employee.id,
+                "date_end": today + timedelta(days=160),
+                "reason": "complete_training",
+            }
+        )
+        return suspension, prolongation
 
     @classmethod
     def make_contract(cls, employee, env=None, **values):

@@ -1,6 +1,11 @@
+import json
+from datetime import date, timedelta
 from xmlrpc.client import Fault
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
 from .common import InsertionCommon
 
@@ -75,3 +80,62 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
                 {"employee_id": self.employee.id, "month": "2025-02-01", "hours": 100000},
             )
         self.assertIn("220 heures", error.exception.faultString)
+
+    def test_pass_periods_are_the_counsellors_only(self):
+        """Suspensions and prolongations: counsellors and coordinators; a supervisor
+        and an accountant neither read nor create them, over RPC as in the web client."""
+        accountant = make_role_user(self.env, "accountant", login="ins_accountant")
+        suspension = self.call(
+            self.counsellor,
+            "insertion.pass.suspension",
+            "create",
+            {
+                "employee_id": self.employee.id,
+                "date_start": str(date.today() - timedelta(days=10)),
+                "date_end": str(date.today()),
+                "reason": "contract_suspended",
+            },
+        )
+        self.assertTrue(suspension)
+        for user in (self.supervisor, accountant):
+            for model in ("insertion.pass.suspension", "insertion.pass.prolongation"):
+                with self.subTest(user=user.login, model=model):
+                    with self.assertRaises(Fault) as caught:
+                        self.call(user, model, "search_read", [], fields=["date_start"])
+                    self.assertIn(f"({model})", caught.exception.faultString)
+            with self.assertRaises(Fault):
+                self.call(
+                    user, "insertion.pass.suspension", "write", [suspension], {"active": False}
+                )
+        rows = self.call(
+            self.coordinator, "insertion.pass.suspension", "search_read", [], fields=["days"]
+        )
+        self.assertEqual([row["days"] for row in rows if row["id"] == suspension], [10])
+
+    def test_an_overlapping_suspension_is_refused_in_french(self):
+        """The database refuses it (two counsellors at once included); the web client
+        shows why, in the counsellor's language."""
+        self.counsellor.lang = "fr_FR"
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["seconde_pousse_insertion"], ["fr_FR"])
+        values = {
+            "employee_id": self.employee.id,
+            "date_start": str(date.today() - timedelta(days=10)),
+            "date_end": str(date.today()),
+            "reason": "contract_suspended",
+        }
+        self.authenticate(self.counsellor.login, self.counsellor.login)
+        route = "/web/dataset/call_kw/insertion.pass.suspension/create"
+        params = {
+            "model": "insertion.pass.suspension",
+            "method": "create",
+            "args": [values],
+            "kwargs": {},
+        }
+        self.assertTrue(self.make_jsonrpc_request(route, params))
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params})
+        with mute_logger("odoo.http"):
+            response = self.url_open(route, body, headers={"Content-Type": "application/json"})
+        error = response.json()["error"]["data"]
+        self.assertEqual(error["name"], "odoo.exceptions.ValidationError")
+        self.assertIn("La période chevauche une autre suspension de ce PASS IAE", error["message"])

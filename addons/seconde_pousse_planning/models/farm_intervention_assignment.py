@@ -173,6 +173,7 @@ class FarmInterventionAssignment(models.Model):
         self.env.flush_all()
         self._check_leaves(assignments)
         self._check_contracts(assignments)
+        self._check_pass_iae(assignments)
         self._check_weekly_hours(assignments)
         assignments.intervention_id._check_vehicle_seats()
 
@@ -266,6 +267,54 @@ class FarmInterventionAssignment(models.Model):
                 start=self._fmt(assignment.date_start),
                 end=self._fmt(assignment.date_end),
                 periods=periods,
+            )
+        )
+
+    @api.model
+    def _check_pass_iae(self, assignments):
+        """An insertion employee works within their PASS IAE, as its suspensions and
+        prolongations moved it, and never while it is suspended. SQL: one query for the
+        whole batch, on dates the counsellors' field groups would hide from planners."""
+        self.env.cr.execute(
+            SQL(
+                """SELECT a.id, e.pass_iae_start, e.pass_iae_end, s.date_start, s.date_end
+                     FROM farm_intervention_assignment a
+                     JOIN hr_employee e ON e.id = a.employee_id AND e.is_insertion_employee
+                     LEFT JOIN insertion_pass_suspension s ON s.employee_id = e.id AND s.active
+                      AND s.date_start <= a.date_end::date AND s.date_end >= a.date_start::date
+                    WHERE a.id IN %s
+                      AND (a.date_start::date < e.pass_iae_start
+                           OR a.date_end::date > e.pass_iae_end OR s.id IS NOT NULL)
+                    ORDER BY a.date_start LIMIT 1""",
+                tuple(assignments.ids),
+            )
+        )
+        row = self.env.cr.fetchone()
+        if not row:
+            return
+        assignment = self.browse(row[0])
+        values = {
+            "name": assignment.employee_id.name,
+            "intervention": intervention_label(assignment.intervention_id),
+            "date": self._fmt(assignment.date_start),
+        }
+        if row[3]:
+            raise ValidationError(
+                _(
+                    "%(name)s cannot work on %(intervention)s on %(date)s: their PASS IAE is "
+                    "suspended from %(start)s to %(end)s.",
+                    start=format_date(self.env, row[3]),
+                    end=format_date(self.env, row[4]),
+                    **values,
+                )
+            )
+        raise ValidationError(
+            _(
+                "%(name)s cannot work on %(intervention)s on %(date)s: their PASS IAE runs "
+                "from %(start)s to %(end)s.",
+                start=format_date(self.env, row[1]),
+                end=format_date(self.env, row[2]),
+                **values,
             )
         )
 

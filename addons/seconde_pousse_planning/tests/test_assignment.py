@@ -1,4 +1,6 @@
-from datetime import datetime
+from datetime import date, datetime
+
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -115,6 +117,44 @@ class TestAssignment(PlanningCase):
         ):
             self.assign(nobody)
         self.assertEqual(self._count(self.amina) + self._count(nobody), 0)
+
+    @freeze_time("2026-03-10")
+    def test_an_insertion_employee_works_within_the_pass_as_moved(self):
+        """The PASS IAE, suspended or prolonged by the counsellor, bounds the planning."""
+        self.amina.sudo().write(
+            {"pass_iae_start": date(2025, 3, 1), "pass_iae_end": date(2026, 3, 2)}
+        )
+        later = self.make_intervention(day=9)
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"Amina Salariée ne peut pas travailler sur .* le 09/03/2026 08:00 : son PASS IAE "
+            r"court "
+            r"du 01/03/2025 au 02/03/2026",
+        ):
+            self.assign(self.amina, intervention=later)
+        self.env["insertion.pass.prolongation"].create(
+            {
+                "employee_id": self.amina.id,
+                "date_end": date(2026, 9, 1),
+                "reason": "complete_training",
+            }
+        )
+        self.assign(self.amina, intervention=later)
+        suspension = self.env["insertion.pass.suspension"].create(
+            {
+                "employee_id": self.amina.id,
+                "date_start": date(2026, 3, 3),
+                "date_end": date(2026, 3, 6),
+                "reason": "contract_suspended",
+            }
+        )
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"le 05/03/2026 08:00 : son PASS IAE est suspendu du 03/03/2026 au 06/03/2026",
+        ):
+            self.assign(self.amina, intervention=self.make_intervention(day=5))
+        suspension.action_archive()
+        self.assign(self.amina, intervention=self.make_intervention(day=5))
 
     def test_week_over_contract_hours_is_refused(self):
         # 26 h a week: 4 mornings of 6 h are 24 h, a fifth one of 5 h is too much

@@ -146,6 +146,7 @@ class TestConfidentialFields(InsertionCommon, HttpCase):
         env["insertion.work.hours"].create(
             {"employee_id": cls.employee.id, "month": date(2025, 2, 1), "hours": 80}
         )
+        cls.make_pass_history(cls.make_employee("Léo Fabre"))
         cls.confidential = sorted(confidential_fields(env))
         cls.ids = {}  # one record of each model to read and export
         for model in {model for model, __ in cls.confidential}:

@@ -8,7 +8,7 @@ from .common import PlanningCase
 # measured, whatever the history: saving an assignment (overlap pre-check, savepoint,
 # insert, leave, contract, weekly hours, seats), a booking (overlap, insert, maintenance,
 # seats, licence) and proposing a team (candidates, facts, skills, licences, lines)
-ASSIGNMENT_QUERIES = 13
+ASSIGNMENT_QUERIES = 14
 BOOKING_QUERIES = 10
 TEAM_BUILDER_QUERIES = 16
 

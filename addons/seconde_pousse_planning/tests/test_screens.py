@@ -14,6 +14,7 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
+from odoo.addons.seconde_pousse_insertion.tests.common import InsertionCommon
 
 from .common import PlanningCase
 
@@ -104,6 +105,7 @@ class TestScreensPerRole(PlanningCase, HttpCase):
         env["insertion.work.hours"].create(
             {"employee_id": cls.amina.id, "month": date(2026, 3, 1), "hours": 20.0}
         )
+        InsertionCommon.make_pass_history(cls.make_employee("Léo Fabre", contract=False), env)
         env["farm.invoice.run"].create(
             {
                 "date_from": date(2026, 3, 1),
