@@ -46,13 +46,13 @@ class InsertionPassProlongation(models.Model):
 
     _sql_constraints = [
         (
-            "insertion_pass_prolongation_no_overlap",
+            "no_overlap",
             "EXCLUDE USING gist (employee_id WITH =, "
             "daterange(date_start, date_end, '[)') WITH &&) WHERE (active)",
             "The period overlaps another prolongation of this PASS IAE.",
         ),
         (
-            "insertion_pass_prolongation_dates",
+            "dates",
             "CHECK (date_end > date_start)",
             "A prolongation lasts one day at least.",
         ),

@@ -44,13 +44,13 @@ class InsertionPassSuspension(models.Model):
 
     _sql_constraints = [
         (
-            "insertion_pass_suspension_no_overlap",
+            "no_overlap",
             "EXCLUDE USING gist (employee_id WITH =, "
             "daterange(date_start, date_end, '[]') WITH &&) WHERE (active)",
             "The period overlaps another suspension of this PASS IAE.",
         ),
         (
-            "insertion_pass_suspension_dates",
+            "dates",
             "CHECK (date_end >= date_start)",
             "A suspension cannot end before it starts.",
         ),

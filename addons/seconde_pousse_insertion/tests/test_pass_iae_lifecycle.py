@@ -98,13 +98,30 @@ class TestPassIaeLifecycle(InsertionCommon, TransactionCase):
 
     @mute_logger("odoo.sql_db")
     def test_the_database_refuses_backward_and_overlapping_periods(self):
-        with self.assertRaises(CheckViolation), self.env.cr.savepoint():
-            self.suspend(date(2026, 6, 10), date(2026, 6, 1))
-        with self.assertRaises(CheckViolation), self.env.cr.savepoint():
-            self.prolong(END)  # one day at least
+        cases = [
+            (
+                CheckViolation,
+                "insertion_pass_suspension_dates",
+                self.suspend,
+                (date(2026, 6, 10), date(2026, 6, 1)),
+            ),
+            (
+                CheckViolation,
+                "insertion_pass_prolongation_dates",
+                self.prolong,
+                (END,),
+            ),  # a day at least
+        ]
+        for error, constraint, make, args in cases:
+            with self.assertRaises(error) as caught, self.env.cr.savepoint():
+                make(*args)
+            self.assertEqual(caught.exception.diag.constraint_name, constraint)
         self.suspend(date(2026, 6, 1), date(2026, 6, 10))
-        with self.assertRaises(ExclusionViolation), self.env.cr.savepoint():
+        with self.assertRaises(ExclusionViolation) as caught, self.env.cr.savepoint():
             self.suspend(date(2026, 6, 10), date(2026, 6, 12))
+        self.assertEqual(
+            caught.exception.diag.constraint_name, "insertion_pass_suspension_no_overlap"
+        )
         self.suspend(date(2026, 6, 11), date(2026, 6, 12))  # the next day is free
 
     def test_a_prolongation_starts_at_the_end_and_adds_its_days(self):

@@ -103,10 +103,11 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
                     with self.assertRaises(Fault) as caught:
                         self.call(user, model, "search_read", [], fields=["date_start"])
                     self.assertIn(f"({model})", caught.exception.faultString)
-            with self.assertRaises(Fault):
+            with self.assertRaises(Fault) as caught:
                 self.call(
                     user, "insertion.pass.suspension", "write", [suspension], {"active": False}
                 )
+            self.assertIn("(insertion.pass.suspension)", caught.exception.faultString)
         rows = self.call(
             self.coordinator, "insertion.pass.suspension", "search_read", [], fields=["days"]
         )
