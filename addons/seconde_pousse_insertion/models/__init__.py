@@ -4,6 +4,7 @@ from . import (
     hr_employee_public,
     insertion_action,
     insertion_barrier,
+    insertion_financial_annex,
     insertion_pass_period,
     insertion_pass_prolongation,
     insertion_pass_suspension,

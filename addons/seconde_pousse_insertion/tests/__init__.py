@@ -4,6 +4,7 @@ from . import (
     test_hr_employee,
     test_insertion_action,
     test_insertion_barrier,
+    test_insertion_financial_annex,
     test_insertion_indicator_wizard,
     test_insertion_pathway,
     test_insertion_skill_evaluation,

@@ -37,7 +37,11 @@ class InsertionIndicatorWizard(models.TransientModel):
         string="Full-time equivalents", compute="_compute_indicators", digits=(16, 2)
     )
     agreed_posts = fields.Float(
-        string="Agreed posts (FTE)", related="company_id.insertion_agreed_posts", digits=(16, 2)
+        string="Agreed posts (FTE)",
+        compute="_compute_indicators",
+        digits=(16, 2),
+        help="The posts funded by the annexes financières in force over the period, month by "
+        "month (the company's agreed posts for a month no annexe covers).",
     )
     fte_rate = fields.Float(
         string="FTE achieved (%)", compute="_compute_indicators", digits=(16, 1)
@@ -64,6 +68,7 @@ class InsertionIndicatorWizard(models.TransientModel):
             wizard.employee_count = data.get("employee_count", 0)
             wizard.hours_total = data.get("hours_total", 0.0)
             wizard.fte = data.get("fte", 0.0)
+            wizard.agreed_posts = data.get("agreed_posts", 0.0)
             wizard.fte_rate = data.get("fte_rate", 0.0)
             wizard.training_hours = data.get("training_hours", 0.0)
             wizard.exit_count = data.get("exit_count", 0)
@@ -111,6 +116,15 @@ class InsertionIndicatorWizard(models.TransientModel):
         delta = relativedelta(self.date_to + relativedelta(days=1), self.date_from)
         return max(delta.years * 12 + delta.months + delta.days / 30.0, 1.0 / 30)
 
+    def _funded_posts(self):
+        """The posts of the annexe in force each month, averaged over the period."""
+        months = self.env["insertion.financial.annex"]._in_force(
+            self.company_id, self.date_from, self.date_to
+        )
+        fallback = self.company_id.insertion_agreed_posts
+        posts = [annex.funded_fte if annex else fallback for annex in months.values()]
+        return sum(posts) / len(posts) if posts else fallback
+
     def _get_indicators(self):
         """Every indicator of the period, in one dict (a handful of grouped queries)."""
         self.ensure_one()
@@ -128,7 +142,7 @@ class InsertionIndicatorWizard(models.TransientModel):
         hours_total = sum(hours for __, hours in hours_by_employee)
         months = self._month_count()
         fte = hours_total / (HOURS_PER_MONTH * months)
-        agreed = self.company_id.insertion_agreed_posts
+        agreed = self._funded_posts()
         actions = Action._read_group(
             self._action_domain(), ["action_type"], ["__count", "duration:sum"]
         )

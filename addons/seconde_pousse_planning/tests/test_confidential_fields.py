@@ -147,6 +147,14 @@ class TestConfidentialFields(InsertionCommon, HttpCase):
             {"employee_id": cls.employee.id, "month": date(2025, 2, 1), "hours": 80}
         )
         cls.make_pass_history(cls.make_employee("Léo Fabre"))
+        env["insertion.financial.annex"].create(
+            {
+                "structure_number": "0042",
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "funded_fte": 8,
+            }
+        )
         cls.confidential = sorted(confidential_fields(env))
         cls.ids = {}  # one record of each model to read and export
         for model in {model for model, __ in cls.confidential}:

@@ -106,6 +106,14 @@ class TestScreensPerRole(PlanningCase, HttpCase):
             {"employee_id": cls.amina.id, "month": date(2026, 3, 1), "hours": 20.0}
         )
         InsertionCommon.make_pass_history(cls.make_employee("Léo Fabre", contract=False), env)
+        env["insertion.financial.annex"].create(
+            {
+                "structure_number": "0042",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "funded_fte": 8,
+            }
+        )
         env["farm.invoice.run"].create(
             {
                 "date_from": date(2026, 3, 1),
