@@ -27,6 +27,7 @@
         "views/insertion_work_hours_views.xml",
         "views/insertion_pass_period_views.xml",
         "views/insertion_financial_annex_views.xml",
+        "views/insertion_access_log_views.xml",
         "views/insertion_indicator_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

@@ -2,6 +2,7 @@ from . import (
     hr_contract,
     hr_employee,
     hr_employee_public,
+    insertion_access_log,
     insertion_action,
     insertion_barrier,
     insertion_financial_annex,

@@ -2,6 +2,7 @@ from . import (
     test_confidential_documents,
     test_hr_contract,
     test_hr_employee,
+    test_insertion_access_log,
     test_insertion_action,
     test_insertion_barrier,
     test_insertion_financial_annex,

@@ -147,6 +147,7 @@ class TestConfidentialFields(InsertionCommon, HttpCase):
             {"employee_id": cls.employee.id, "month": date(2025, 2, 1), "hours": 80}
         )
         cls.make_pass_history(cls.make_employee("Léo Fabre"))
+        env["insertion.access.log"]._log("export", "hr.employee", 1, "pass_iae_number")
         env["insertion.financial.annex"].create(
             {
                 "structure_number": "0042",

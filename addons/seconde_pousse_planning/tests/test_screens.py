@@ -106,6 +106,7 @@ class TestScreensPerRole(PlanningCase, HttpCase):
             {"employee_id": cls.amina.id, "month": date(2026, 3, 1), "hours": 20.0}
         )
         InsertionCommon.make_pass_history(cls.make_employee("Léo Fabre", contract=False), env)
+        env["insertion.access.log"]._log("export", "hr.employee", 1, "pass_iae_number")
         env["insertion.financial.annex"].create(
             {
                 "structure_number": "0042",
