@@ -40,7 +40,7 @@ class InsertionAccessLog(models.Model):
     kind = fields.Selection(
         [("export", "Export"), ("print", "Print")], required=True, readonly=True
     )
-    model = fields.Char(string="Model", required=True, readonly=True)
+    model = fields.Char(required=True, readonly=True)
     record_count = fields.Integer(string="Records", readonly=True)
     what = fields.Char(string="Fields or document", readonly=True)
 
@@ -57,7 +57,9 @@ class InsertionAccessLog(models.Model):
         )
 
     def write(self, vals):
-        raise UserError(_("The log of exports and prints is kept as it was written."))
+        if self:
+            raise UserError(_("The log of exports and prints is kept as it was written."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
