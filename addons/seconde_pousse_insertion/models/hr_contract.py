@@ -127,8 +127,10 @@ class HrContract(models.Model):
                     )
                 )
 
+    # not on state: Odoo's contract cron moves states, and must not trip on a contract
+    # saved before these rules
     @api.constrains(
-        "date_start", "date_end", "contract_type_id", "resource_calendar_id", "state", *RULE_FIELDS
+        "date_start", "date_end", "contract_type_id", "resource_calendar_id", *RULE_FIELDS
     )
     def _check_cddi_rules(self):
         for contract in self.sudo().filtered(lambda c: c.is_cddi and c.state != "cancel"):

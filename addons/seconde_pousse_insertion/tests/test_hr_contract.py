@@ -172,3 +172,18 @@ class TestCddiRules(InsertionCommon, TransactionCase):
         self.assertTrue(
             contract.message_ids.filtered(lambda m: "Reprise progressive" in (m.body or ""))
         )
+
+    def test_a_contract_saved_before_the_rules_still_changes_state(self):
+        """Odoo's contract cron closes expired contracts: one saved on 40 hours before
+        these rules existed must not stop it."""
+        contract = self.cddi(date(2025, 3, 3), date(2025, 9, 2))
+        forty = self.calendar(8)
+        self.env.cr.execute(
+            "UPDATE hr_contract SET resource_calendar_id = %s WHERE id = %s",
+            (forty.id, contract.id),
+        )
+        contract.invalidate_recordset()
+        contract.state = "close"
+        self.assertEqual(contract.state, "close")
+        with self.assertRefused(ValidationError, "35 heures par semaine au plus"):
+            contract.date_end = date(2025, 9, 30)  # its rules hold again once it is edited
