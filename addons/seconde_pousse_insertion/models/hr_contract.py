@@ -12,12 +12,24 @@ from odoo.tools import format_date, formatLang
 MIN_MONTHS, MAX_MONTHS, MAX_MONTHS_DEROGATION = 4, 24, 60
 MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS = 20, 35
 DAYS_PER_MONTH = 365.25 / 12
+MONTHS_TOLERANCE, HOURS_TOLERANCE = 0.05, 0.001  # rounding of days to months, of hours
 RULE_FIELDS = (
     "cddi_short_derogation",
     "cddi_long_derogation",
     "cddi_hours_derogation",
     "cddi_derogation_reason",
 )
+
+
+def cddi_months(contracts, open_end=None):
+    """Months of CDDI in these contracts, cancelled ones left out: one with no end counts
+    until open_end (an employee's months to date), or not at all."""
+    days = sum(
+        ((contract.date_end or open_end) - contract.date_start).days + 1
+        for contract in contracts
+        if contract.is_cddi and contract.state != "cancel" and (contract.date_end or open_end)
+    )
+    return days / DAYS_PER_MONTH
 
 
 class HrContract(models.Model):
@@ -171,31 +183,36 @@ class HrContract(models.Model):
                     )
                 )
 
+    def _cddi_shortest_end(self):
+        return self.date_start + relativedelta(months=MIN_MONTHS, days=-1)
+
+    def _cddi_too_short(self):
+        return self.date_end < self._cddi_shortest_end()
+
+    def _cddi_over_months(self, limit):
+        return self._cddi_total_months() > limit + MONTHS_TOLERANCE
+
+    def _cddi_too_few_hours(self):
+        return self.cddi_weekly_hours < MIN_WEEKLY_HOURS - HOURS_TOLERANCE
+
     def _check_cddi_length(self):
-        shortest_end = self.date_start + relativedelta(months=MIN_MONTHS, days=-1)
-        if self.date_end < shortest_end and not self.cddi_short_derogation:
+        if self._cddi_too_short() and not self.cddi_short_derogation:
             raise ValidationError(
                 _(
                     "A CDDI lasts %(months)s months at least: this one must end on %(day)s or "
                     "later (End Date), unless the derogation for a sentenced person applies.",
                     months=MIN_MONTHS,
-                    day=format_date(self.env, shortest_end),
+                    day=format_date(self.env, self._cddi_shortest_end()),
                 )
             )
 
     def _cddi_total_months(self):
-        contracts = self.employee_id.contract_ids.filtered(
-            lambda c: c.is_cddi and c.state != "cancel" and c.date_end
-        )
-        days = sum((c.date_end - c.date_start).days + 1 for c in contracts)
-        return days / DAYS_PER_MONTH
+        return cddi_months(self.employee_id.contract_ids)
 
     def _check_cddi_total(self):
-        total = self._cddi_total_months()
         derogation = self.cddi_long_derogation
-        if total <= MAX_MONTHS + 0.05 or derogation == "training":
-            return
-        if derogation in ("senior", "rqth") and total <= MAX_MONTHS_DEROGATION + 0.05:
+        limit = MAX_MONTHS_DEROGATION if derogation in ("senior", "rqth") else MAX_MONTHS
+        if derogation == "training" or not self._cddi_over_months(limit):
             return
         raise ValidationError(
             _(
@@ -204,7 +221,7 @@ class HrContract(models.Model):
                 "disabled worker with particular difficulties, and the time to complete a "
                 "training (Derogation to the 24 months in all).",
                 name=self.employee_id.name,
-                total=formatLang(self.env, total, digits=1),
+                total=formatLang(self.env, self._cddi_total_months(), digits=1),
                 max=MAX_MONTHS,
                 derogation_max=MAX_MONTHS_DEROGATION,
             )
@@ -212,7 +229,7 @@ class HrContract(models.Model):
 
     def _check_cddi_hours(self):
         hours = self.cddi_weekly_hours
-        if hours > MAX_WEEKLY_HOURS + 0.001:
+        if hours > MAX_WEEKLY_HOURS + HOURS_TOLERANCE:
             raise ValidationError(
                 _(
                     "A CDDI works %(max)s hours a week at most: the working schedule "
@@ -222,7 +239,7 @@ class HrContract(models.Model):
                     hours=formatLang(self.env, hours, digits=1),
                 )
             )
-        if hours < MIN_WEEKLY_HOURS - 0.001 and not self.cddi_hours_derogation:
+        if self._cddi_too_few_hours() and not self.cddi_hours_derogation:
             raise ValidationError(
                 _(
                     "A CDDI works %(min)s hours a week at least: the working schedule "
@@ -242,13 +259,11 @@ class HrContract(models.Model):
             for name in RULE_FIELDS[:3]
         }
         used = []
-        if self.cddi_short_derogation and self.date_end < self.date_start + relativedelta(
-            months=MIN_MONTHS, days=-1
-        ):
+        if self.cddi_short_derogation and self._cddi_too_short():
             used.append(labels["cddi_short_derogation"][self.cddi_short_derogation])
-        if self.cddi_long_derogation and self._cddi_total_months() > MAX_MONTHS + 0.05:
+        if self.cddi_long_derogation and self._cddi_over_months(MAX_MONTHS):
             used.append(labels["cddi_long_derogation"][self.cddi_long_derogation])
-        if self.cddi_hours_derogation and self.cddi_weekly_hours < MIN_WEEKLY_HOURS - 0.001:
+        if self.cddi_hours_derogation and self._cddi_too_few_hours():
             used.append(labels["cddi_hours_derogation"][self.cddi_hours_derogation])
         return used
 

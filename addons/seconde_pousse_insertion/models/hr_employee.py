@@ -9,12 +9,13 @@ from odoo.tools.view_validation import get_expression_field_names
 
 from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR, STAFF
 
+from .hr_contract import MAX_MONTHS as CDDI_MAX_MONTHS
+from .hr_contract import cddi_months
+
 # Odoo keeps an employee's chatter and activities to HR officers: counsellors, who follow
 # insertion employees without being HR officers, need them too (deadline reminders).
 HR_OR_COUNSELLOR = "hr.group_hr_user,seconde_pousse_base.group_counsellor"
 DEADLINE_DAYS = 30
-DAYS_PER_MONTH = 365.25 / 12
-CDDI_MAX_MONTHS = 24
 # A modifier that needs a field the user cannot read takes the value that hides it.
 SAFE_MODIFIERS = {"invisible": "True", "column_invisible": "True", "readonly": "True"}
 
@@ -147,12 +148,7 @@ class HrEmployee(models.Model):
     def _compute_cddi_months(self):
         today = fields.Date.context_today(self)
         for employee in self:
-            days = sum(
-                ((contract.date_end or today) - contract.date_start).days + 1
-                for contract in employee.sudo().contract_ids
-                if contract.is_cddi and contract.state != "cancel"
-            )
-            employee.cddi_months = days / DAYS_PER_MONTH
+            employee.cddi_months = cddi_months(employee.sudo().contract_ids, open_end=today)
             employee.cddi_over_limit = employee.cddi_months > CDDI_MAX_MONTHS
 
     @api.depends(
