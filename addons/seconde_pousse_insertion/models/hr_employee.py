@@ -255,6 +255,13 @@ class HrEmployee(models.Model):
             "seconde_pousse_insertion.action_report_skills_certificate"
         ).report_action(self)
 
+    def action_personal_data(self):
+        """Right of access: one ZIP of everything held about the employee."""
+        self.ensure_one()
+        return (
+            self.env["insertion.personal.data"].create({"employee_id": self.id}).action_download()
+        )
+
     def _get_certificate_evaluations(self):
         """{skill: evaluations, latest first} for the skills certificate."""
         self.ensure_one()

@@ -116,6 +116,17 @@ class InsertionFinancialAnnex(models.Model):
             day += relativedelta(months=1)
         return months
 
+    def action_open_statements(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Statements of %(number)s", number=self.number),
+            "res_model": "insertion.asp.statement",
+            "view_mode": "list,form",
+            "domain": [("annex_id", "=", self.id)],
+            "context": {"default_annex_id": self.id},
+        }
+
     def action_open_contracts(self):
         self.ensure_one()
         return {

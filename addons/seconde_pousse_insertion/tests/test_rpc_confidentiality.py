@@ -140,3 +140,83 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
         error = response.json()["error"]["data"]
         self.assertEqual(error["name"], "odoo.exceptions.ValidationError")
         self.assertIn("La période chevauche une autre suspension de ce PASS IAE", error["message"])
+
+    def test_statements_and_personal_data_are_the_counsellors_only(self):
+        """The monthly statement and the right of access, over RPC: a supervisor and an
+        accountant neither read nor make them; a counsellor cannot forge a declaration."""
+        accountant = make_role_user(self.env, "accountant", login="ins_accountant")
+        annex = self.call(
+            self.counsellor,
+            "insertion.financial.annex",
+            "create",
+            {
+                "structure_number": "0042",
+                "year": 2025,
+                "date_start": "2025-01-01",
+                "date_end": "2025-12-31",
+                "funded_fte": 8,
+            },
+        )
+        self.contract.financial_annex_id = annex
+        statement = self.call(
+            self.counsellor,
+            "insertion.asp.statement",
+            "create",
+            {"annex_id": annex, "month": "2025-03-01"},
+        )
+        with self.assertRaises(Fault) as caught:
+            self.call(
+                self.counsellor,
+                "insertion.asp.statement",
+                "write",
+                [statement],
+                {"state": "declared"},
+            )
+        self.assertIn("set by declaring it", caught.exception.faultString)
+        self.call(self.counsellor, "insertion.asp.statement", "action_declare", [statement])
+        with self.assertRaises(Fault) as caught:
+            self.call(
+                self.coordinator,
+                "insertion.asp.statement",
+                "write",
+                [statement],
+                {"month": "2025-04-01"},
+            )
+        self.assertIn("kept as declared", caught.exception.faultString)
+        for user in (self.supervisor, accountant):
+            for model in ("insertion.asp.statement", "insertion.asp.statement.line"):
+                with self.subTest(user=user.login, model=model):
+                    with self.assertRaises(Fault) as caught:
+                        self.call(user, model, "search_read", [], fields=["id"])
+                    self.assertIn(f"({model})", caught.exception.faultString)
+            with self.subTest(user=user.login, action="personal data"):
+                with self.assertRaises(Fault) as caught:
+                    self.call(user, "hr.employee", "action_personal_data", [self.employee.id])
+                self.assertIn("(insertion.personal.data)", caught.exception.faultString)
+            with self.subTest(user=user.login, action="retention"):
+                with self.assertRaises(Fault) as caught:
+                    self.call(
+                        user, "insertion.retention.policy", "search_read", [], fields=["months"]
+                    )
+                self.assertIn("(insertion.retention.policy)", caught.exception.faultString)
+        rows = self.call(
+            self.counsellor,
+            "insertion.asp.statement",
+            "read",
+            [statement],
+            ["state", "hours_total"],
+        )
+        self.assertEqual(rows[0]["state"], "declared")
+
+    def test_the_right_of_access_downloads_as_a_counsellor(self):
+        action = self.call(
+            self.counsellor, "hr.employee", "action_personal_data", [self.employee.id]
+        )
+        self.authenticate(self.counsellor.login, self.counsellor.login)
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
+        self.authenticate(self.supervisor.login, self.supervisor.login)
+        with mute_logger("odoo.http"):
+            response = self.url_open(action["url"])
+        self.assertNotEqual(response.content[:2], b"PK")

@@ -1,1 +1,1 @@
-from . import insertion_indicator_wizard
+from . import insertion_indicator_wizard, insertion_personal_data
