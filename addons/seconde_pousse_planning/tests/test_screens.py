@@ -107,7 +107,7 @@ class TestScreensPerRole(PlanningCase, HttpCase):
         )
         InsertionCommon.make_pass_history(cls.make_employee("Léo Fabre", contract=False), env)
         env["insertion.access.log"]._log("export", "hr.employee", 1, "pass_iae_number")
-        env["insertion.financial.annex"].create(
+        annex = env["insertion.financial.annex"].create(
             {
                 "structure_number": "0042",
                 "date_start": date(2026, 1, 1),
@@ -115,6 +115,7 @@ class TestScreensPerRole(PlanningCase, HttpCase):
                 "funded_fte": 8,
             }
         )
+        env["insertion.asp.statement"].create({"annex_id": annex.id, "month": date(2026, 3, 1)})
         env["farm.invoice.run"].create(
             {
                 "date_from": date(2026, 3, 1),
