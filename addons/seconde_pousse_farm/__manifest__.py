@@ -1,7 +1,7 @@
 {
     "name": "Seconde Pousse – Exploitations",
     "summary": "Demandes d'intervention, interventions, bilans, adhésion et facturation des fermes",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
@@ -36,6 +36,7 @@
         "views/farm_invoice_run_views.xml",
         "views/menus.xml",
         "report/farm_intervention_review_report.xml",
+        "report/farm_membership_certificate_report.xml",
         "views/portal_templates.xml",
     ],
     "assets": {

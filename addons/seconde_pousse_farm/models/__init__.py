@@ -3,6 +3,7 @@ from . import farm_workflow_guard
 from . import farm_state_mixin
 from . import farm_production
 from . import res_partner
+from . import res_partner_membership
 from . import farm_task_type
 from . import farm_intervention_request
 from . import farm_intervention

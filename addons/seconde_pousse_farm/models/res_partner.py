@@ -1,10 +1,7 @@
-from dateutil.relativedelta import relativedelta
 from stdnum.fr import siret as siret_checker
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-
-RUNNING_MEMBERSHIP_STATES = ("waiting", "invoiced", "paid", "free")
 
 
 class ResPartner(models.Model):
@@ -82,56 +79,6 @@ class ResPartner(models.Model):
     def _check_farm_surface(self):
         if any(partner.farm_surface < 0 for partner in self):
             raise ValidationError(_("A farm surface cannot be negative."))
-
-    def _farm_has_running_membership(self, on_date):
-        """A membership line covering on_date that is waiting, invoiced, paid or free."""
-        self.ensure_one()
-        partner = self.commercial_partner_id
-        if partner.free_member:
-            return True
-        return bool(
-            self.env["membership.membership_line"]
-            .sudo()
-            .search_count(
-                [
-                    ("partner", "=", partner.id),
-                    ("date_to", ">=", on_date),
-                    ("date_cancel", "=", False),
-                    ("state", "in", RUNNING_MEMBERSHIP_STATES),
-                ],
-                limit=1,
-            )
-        )
-
-    def _farm_start_membership(self, on_date):
-        """Make the farm a member from on_date for a year through Odoo's membership.
-
-        Creates the membership fee invoice (draft) with Odoo's own method; the batch
-        invoicing adds the farm's interventions to that same first invoice. Does nothing
-        while a membership is running. Returns the draft invoice, or an empty recordset.
-        """
-        self.ensure_one()
-        farm = self.commercial_partner_id
-        if farm._farm_has_running_membership(on_date):
-            return self.env["account.move"]
-        product = self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
-        invoice = farm.sudo().create_membership_invoice(product, product.list_price)
-        lines = (
-            self.env["membership.membership_line"]
-            .sudo()
-            .search([("account_invoice_line", "in", invoice.invoice_line_ids.ids)])
-        )
-        lines.write(
-            {
-                "date_from": on_date,
-                "date_to": on_date + relativedelta(years=1, days=-1),
-                "date": on_date,
-            }
-        )
-        farm.sudo().message_post(
-            body=_("The farm becomes a member of the association from %(date)s.", date=on_date)
-        )
-        return invoice
 
     def action_view_farm_records(self):
         """Smart buttons: open the action named in the context on this farm's records."""

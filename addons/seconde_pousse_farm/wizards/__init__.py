@@ -1,1 +1,6 @@
-from . import farm_invoice_wizard, farm_request_refuse_wizard, farm_review_sign_wizard
+from . import (
+    farm_invoice_wizard,
+    farm_membership_wizard,
+    farm_request_refuse_wizard,
+    farm_review_sign_wizard,
+)

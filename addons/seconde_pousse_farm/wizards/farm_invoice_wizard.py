@@ -212,18 +212,18 @@ class FarmInvoiceWizard(models.TransientModel):
         return invoices
 
     def _pending_membership_invoices(self, farms):
-        """The draft membership fee invoices of these farms, made when a first review was signed."""
-        product = self.env.ref("seconde_pousse_farm.product_membership_farm")
-        moves = self.env["account.move"].search(
+        """The draft invoices of these farms' years of membership (a first one, made when
+        a first review was signed, or a renewal), read from their membership lines."""
+        lines = self.env["membership.membership_line"].search(
             [
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "draft"),
-                ("partner_id", "in", farms.ids),
-                ("invoice_line_ids.product_id", "=", product.id),
-                ("farm_intervention_ids", "=", False),
-            ]
+                ("partner", "in", farms.ids),
+                ("account_invoice_id.state", "=", "draft"),
+                ("account_invoice_id.move_type", "=", "out_invoice"),
+                ("account_invoice_id.farm_intervention_ids", "=", False),
+            ],
+            order="date_from",
         )
-        return {move.partner_id: move for move in moves}
+        return {line.partner: line.account_invoice_id for line in lines}
 
     def _invoice_values(self, farm):
         return {
