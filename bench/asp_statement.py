@@ -81,8 +81,8 @@ class StatementWorld:
         self.statement.read(["hours_total", "problem_count"])
 
     def export(self):
-        self.statement._export_csv()
-        self.statement._export_xlsx()
+        self.statement._asp_export_csv()
+        self.statement._asp_export_xlsx()
 
 
 def run(env, size, measure):

@@ -15,7 +15,7 @@ from odoo import models
 class InsertionAspStatement(models.Model):
     _inherit = "insertion.asp.statement"
 
-    def _export_headers(self):
+    def _asp_export_headers(self):
         _ = self.env._
         return [
             _("Annexe financière"),
@@ -30,7 +30,7 @@ class InsertionAspStatement(models.Model):
             _("PMSMP hours"),
         ]
 
-    def _export_rows(self):
+    def _asp_export_rows(self):
         """The rows as Python values (dates and floats), in the extranet's order."""
         labels = dict(
             self.env["insertion.asp.statement.line"]
@@ -53,7 +53,7 @@ class InsertionAspStatement(models.Model):
             for line in self.line_ids
         ]
 
-    def _export_csv(self):
+    def _asp_export_csv(self):
         def cell(value, column):
             if value is None:
                 return ""
@@ -67,12 +67,12 @@ class InsertionAspStatement(models.Model):
 
         output = io.StringIO()
         writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
-        writer.writerow(self._export_headers())
-        for row in self._export_rows():
+        writer.writerow(self._asp_export_headers())
+        for row in self._asp_export_rows():
             writer.writerow([cell(value, column) for column, value in enumerate(row)])
         return ("\ufeff" + output.getvalue()).encode("utf-8")
 
-    def _export_xlsx(self):
+    def _asp_export_xlsx(self):
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         sheet = workbook.add_worksheet(self.month.strftime("%Y-%m"))
@@ -83,11 +83,11 @@ class InsertionAspStatement(models.Model):
             5: workbook.add_format({"num_format": "dd/mm/yyyy"}),
         }
         number = workbook.add_format({"num_format": "0.00"})
-        headers = self._export_headers()
+        headers = self._asp_export_headers()
         sheet.set_column(0, len(headers) - 1, 18)
         sheet.set_column(2, 2, 30)
         sheet.write_row(0, 0, headers, bold)
-        rows = self._export_rows()
+        rows = self._asp_export_rows()
         for row_index, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
                 if hasattr(value, "strftime"):
@@ -107,7 +107,7 @@ class InsertionAspStatement(models.Model):
         workbook.close()
         return output.getvalue()
 
-    def _export(self, extension, content, mimetype):
+    def _asp_export(self, extension, content, mimetype):
         self.ensure_one()
         name = "releve_asp_{}_{}_v{}.{}".format(
             self.annex_id.number, self.month.strftime("%Y-%m"), self.version, extension
@@ -134,11 +134,11 @@ class InsertionAspStatement(models.Model):
         }
 
     def action_export_csv(self):
-        return self._export("csv", self._export_csv(), "text/csv")
+        return self._asp_export("csv", self._asp_export_csv(), "text/csv")
 
     def action_export_xlsx(self):
-        return self._export(
+        return self._asp_export(
             "xlsx",
-            self._export_xlsx(),
+            self._asp_export_xlsx(),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
