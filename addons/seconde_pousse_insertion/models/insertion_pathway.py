@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR
 
@@ -102,7 +103,7 @@ class InsertionPathway(models.Model):
             pathway.name = _(
                 "%(employee)s – since %(date)s",
                 employee=pathway.employee_id.sudo().name or "",
-                date=pathway.date_start or "",
+                date=format_date(self.env, pathway.date_start) if pathway.date_start else "",
             )
 
     @api.depends("employee_id")
