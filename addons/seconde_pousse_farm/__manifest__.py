@@ -11,6 +11,7 @@
         "seconde_pousse_base",
         "contacts",
         "portal",
+        "resource",
         "membership",
         "account",
         "mail",

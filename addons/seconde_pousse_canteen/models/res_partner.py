@@ -7,16 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+from odoo.addons.seconde_pousse_farm.models.farm_intervention_series import WEEKDAYS
 
-WEEKDAYS = [
-    ("0", "Monday"),
-    ("1", "Tuesday"),
-    ("2", "Wednesday"),
-    ("3", "Thursday"),
-    ("4", "Friday"),
-    ("5", "Saturday"),
-    ("6", "Sunday"),
-]
 CANTEEN_KINDS = [
     ("school", "School catering"),
     ("college", "Secondary school"),

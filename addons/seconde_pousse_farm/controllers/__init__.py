@@ -1,1 +1,1 @@
-from . import portal, portal_membership
+from . import portal, portal_membership, portal_request_change

@@ -14,6 +14,7 @@ import uuid
 from datetime import date, timedelta
 
 import psycopg2
+import pytz
 from PIL import Image
 
 from odoo import _, fields, http
@@ -165,6 +166,8 @@ class FarmCustomerPortal(CustomerPortal):
             "farm_request": request_sudo,
             "page_name": "farm_request",
             "message": message,
+            "farm_can_change": request_sudo.state == "submitted"
+            and request_sudo.partner_id == self._farm_portal_farm(),
             "interventions": [
                 (intervention, self._farm_portal_url(intervention, access_token))
                 for intervention in request_sudo.intervention_ids
@@ -274,6 +277,13 @@ class FarmCustomerPortal(CustomerPortal):
             return None, error.args[0]
         except psycopg2.errors.UniqueViolation:  # the same form, sent at the same moment
             return None, _("This form was already sent: your request is in your list.")
+        new_request._notify_coordinator(
+            _(
+                "New request %(name)s from %(farm)s, on the portal",
+                name=new_request.name,
+                farm=new_request.partner_id.name,
+            )
+        )
         return new_request, None
 
     @staticmethod
@@ -423,8 +433,31 @@ class FarmCustomerPortal(CustomerPortal):
             filterby,
             "my_farm_interventions_history",
         )
-        values.update({"interventions": values.pop("records"), "page_name": "farm_intervention"})
+        interventions = values.pop("records")
+        values.update(
+            {
+                "interventions": interventions,
+                "page_name": "farm_intervention",
+                "farm_list_details": self._farm_list_details(interventions, values["farm_tz"]),
+            }
+        )
         return request.render("seconde_pousse_farm.portal_my_farm_interventions", values)
+
+    @staticmethod
+    def _farm_list_details(interventions, tz_name):
+        """{id: (hours "HH:MM – HH:MM" in the farm's time zone, the work's names)}, read
+        for the whole page at once (the team's names stay hidden)."""
+        tz = pytz.timezone(tz_name)
+
+        def hour(moment):
+            return pytz.utc.localize(moment).astimezone(tz).strftime("%H:%M")
+
+        details = {}
+        for intervention in interventions.sudo():
+            names = intervention.line_ids.task_type_id.mapped("name")
+            times = f"{hour(intervention.date_start)} – {hour(intervention.date_end)}"
+            details[intervention.id] = (times, ", ".join(names))
+        return details
 
     @http.route(
         ["/my/interventions/<int:intervention_id>"], type="http", auth="public", website=True

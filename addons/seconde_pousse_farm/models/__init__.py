@@ -6,6 +6,8 @@ from . import res_partner
 from . import res_partner_membership
 from . import farm_task_type
 from . import farm_intervention_request
+from . import farm_intervention_series
+from . import farm_closed_period
 from . import farm_intervention
 from . import farm_intervention_review
 from . import farm_intervention_invoice

@@ -1,24 +1,19 @@
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
 
 FREQUENCY_STEPS = {
     "weekly": relativedelta(weeks=1),
     "biweekly": relativedelta(weeks=2),
     "monthly": relativedelta(months=1),
 }
-MAX_VISITS = 60
 MAX_ESTIMATED_HOURS = 5000  # a season of a full team: more is a typing error
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 MAX_PERIOD_DAYS = 3 * 366
 MAX_TEXT = 2000  # characters of a description or an equipment list, as on the portal
-WORK_START = time(8, 0)
 
 
 class FarmInterventionRequest(models.Model):
@@ -26,7 +21,7 @@ class FarmInterventionRequest(models.Model):
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "farm.state.mixin"]
     _description = "Intervention request"
     _order = "id desc"
-    _workflow_fields = ("state", "refusal_reason")
+    _workflow_fields = ("state", "refusal_reason", "cancel_reason")
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -68,6 +63,7 @@ class FarmInterventionRequest(models.Model):
         group_expand="_group_expand_states",
     )
     refusal_reason = fields.Text(tracking=True, readonly=True)
+    cancel_reason = fields.Text("Reason for cancelling", tracking=True, readonly=True)
     intervention_ids = fields.One2many("farm.intervention", "request_id", string="Interventions")
     intervention_count = fields.Integer(compute="_compute_intervention_count")
     user_id = fields.Many2one(
@@ -205,6 +201,57 @@ class FarmInterventionRequest(models.Model):
         self.sudo().write({"state": "submitted", "refusal_reason": False})
         return True
 
+    # ------------------------------------------------------------------
+    # What the farmer does from the portal (called as superuser once the portal has
+    # checked that the request is theirs)
+    # ------------------------------------------------------------------
+    def _farmer_check_open(self):
+        if self.state != "submitted":
+            state = dict(self._fields["state"]._description_selection(self.env))[self.state]
+            raise UserError(
+                _(
+                    "The request %(name)s is no longer waiting for an answer (%(state)s): "
+                    "write to the coordinator below to change it.",
+                    name=self.name,
+                    state=state.lower(),
+                )
+            )
+
+    def _farmer_cancel(self, reason):
+        self.ensure_one()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Reason: say why you cancel the request."))
+        self._farmer_check_open()
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        self._notify_coordinator(
+            _("%(name)s cancelled by the farm: %(reason)s", name=self.name, reason=reason)
+        )
+
+    def _farmer_change(self, vals, reason):
+        self.ensure_one()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Reason: say what changes and why."))
+        self._farmer_check_open()
+        self.write(vals)
+        self._notify_coordinator(
+            _("%(name)s changed by the farm: %(reason)s", name=self.name, reason=reason)
+        )
+
+    def _notify_coordinator(self, summary):
+        """An activity and a message (an email) for the request's coordinator."""
+        for request in self:
+            coordinator = request.user_id or self.env["res.partner"]._farm_coordinator()
+            request.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=coordinator.id, summary=summary[:200]
+            )
+            request.message_post(
+                body=summary,
+                partner_ids=coordinator.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+
     def _notify_farmer(self, template_xmlid):
         for request in self:
             request.message_post_with_source(
@@ -214,9 +261,7 @@ class FarmInterventionRequest(models.Model):
     def action_create_interventions(self):
         self._check_role("seconde_pousse_base.group_supervisor", _("plan a request"))
         self._check_state(("accepted", "planned"), _("planned"))
-        interventions = self.env["farm.intervention"].create(
-            [vals for request in self for vals in request._prepare_interventions()]
-        )
+        interventions = self._generate_visits()
         self.sudo().state = "planned"
         return self._action_open_interventions(interventions)
 
@@ -234,53 +279,6 @@ class FarmInterventionRequest(models.Model):
             "default_partner_id": self[:1].partner_id.id,
         }
         return action
-
-    def _visit_dates(self):
-        """The days of the visits: one for a punctual request, one per period otherwise."""
-        self.ensure_one()
-        if self.recurrence == "punctual":
-            return [self.date_from]
-        days, day = [], self.date_from
-        while day <= self.date_to:
-            days.append(day)
-            if len(days) > MAX_VISITS:
-                raise UserError(
-                    _(
-                        "%(name)s would create more than %(max)s visits: shorten the period.",
-                        name=self.name,
-                        max=MAX_VISITS,
-                    )
-                )
-            day += FREQUENCY_STEPS[self.frequency]
-        return days
-
-    def _prepare_interventions(self):
-        self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or PROGRAMME_TZ)
-        lines = [
-            {"task_type_id": task.id, "planned_hours": task.default_duration}
-            for task in self.task_type_ids
-        ]
-        duration = max(
-            min(sum(task.default_duration for task in self.task_type_ids) or 4.0, 9.0), 1.0
-        )
-        values = []
-        for day in self._visit_dates():
-            start = (
-                tz.localize(datetime.combine(day, WORK_START))
-                .astimezone(pytz.utc)
-                .replace(tzinfo=None)
-            )
-            values.append(
-                {
-                    "request_id": self.id,
-                    "partner_id": self.partner_id.id,
-                    "date_start": start,
-                    "date_end": start + timedelta(hours=duration),
-                    "line_ids": [fields.Command.create(line) for line in lines],
-                }
-            )
-        return values
 
     def _sync_state_from_interventions(self):
         """A planned request is done once none of its interventions is still to do."""

@@ -23,6 +23,9 @@ class ResPartner(models.Model):
     farm_site_address = fields.Text(
         "Work site", help="Where the team goes, when it is not the address above."
     )
+    farm_closed_period_ids = fields.One2many(
+        "farm.closed.period", "partner_id", string="Closed periods"
+    )
     farm_request_ids = fields.One2many("farm.intervention.request", "partner_id", string="Requests")
     farm_intervention_ids = fields.One2many(
         "farm.intervention", "partner_id", string="Interventions"

@@ -210,6 +210,21 @@ class ResPartner(models.Model):
         return users.filtered(lambda u: u._is_internal() and u != admin)[:1] or admin
 
     @api.model
+    def _farm_run_or_report(self, record, work, summary):
+        """Run a scheduled job's work on one record; a failure undoes it and reaches the
+        coordinator as an activity on the record, with Odoo's reason: never silent."""
+        try:
+            with self.env.cr.savepoint():
+                work()
+        except Exception as error:  # told to the coordinator, never lost
+            record.activity_schedule(
+                "mail.mail_activity_data_warning",
+                user_id=self._farm_coordinator().id,
+                summary=summary,
+                note=str(error),
+            )
+
+    @api.model
     def _cron_farm_membership(self):
         """Renew the years ending within 30 days; a failure reaches the coordinator."""
         today = fields.Date.context_today(self)
@@ -228,16 +243,9 @@ class ResPartner(models.Model):
                 and f.farm_membership_end <= today + timedelta(days=RENEWAL_NOTICE_DAYS)
             )
         ):
-            try:
-                with self.env.cr.savepoint():
-                    farm._farm_renew_membership()
-            except Exception as error:  # told to the coordinator, never lost
-                farm.activity_schedule(
-                    "mail.mail_activity_data_warning",
-                    user_id=farm._farm_coordinator().id,
-                    summary=self.env._("The membership could not be renewed"),
-                    note=str(error),
-                )
+            self._farm_run_or_report(
+                farm, farm._farm_renew_membership, self.env._("The membership could not be renewed")
+            )
 
     # ------------------------------------------------------------------
     # Withdrawal

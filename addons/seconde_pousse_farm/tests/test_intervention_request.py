@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -69,18 +71,18 @@ class TestInterventionRequest(FarmCase):
         days = sorted(request.intervention_ids.mapped(lambda i: i.date_start.date()))
         self.assertEqual(days, [date(2026, 3, d) for d in (2, 9, 16, 23, 30)])
 
-    def test_runaway_recurrence_refused(self):
+    def test_a_long_series_is_planned_a_few_weeks_ahead(self):
         request = self.make_request(
             recurrence="recurring",
             frequency="weekly",
-            date_from=date(2026, 1, 1),
-            date_to=date(2028, 1, 1),
+            date_from=date(2027, 1, 4),
+            date_to=date(2029, 1, 1),
         )
         request.action_accept()
-        with self.assertRaises(UserError) as caught:
+        with freeze_time("2027-01-01"):
             request.action_create_interventions()
-        self.assertIn("créerait plus de 60 passages", str(caught.exception))
-        self.assertFalse(request.intervention_ids)
+        self.assertEqual(len(request.intervention_ids), 8)  # never the whole series at once
+        self.assertEqual(request.generated_until, date(2027, 2, 28))
 
     def test_bad_input_refused_nothing_saved(self):
         count = self.env["farm.intervention.request"].search_count([])

@@ -3,4 +3,5 @@ from . import (
     farm_membership_wizard,
     farm_request_refuse_wizard,
     farm_review_sign_wizard,
+    farm_series_wizard,
 )

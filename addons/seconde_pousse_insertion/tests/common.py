@@ -98,6 +98,32 @@ class InsertionCommon:
         )
         return suspension, prolongation
 
+    @staticmethod
+    def make_funding_records(env, employee, year):
+        """An annexe financière of the year and a statement with a line for employee, so
+        that a world holds one record of each (the per-role tests read them)."""
+        annex = env["insertion.financial.annex"].create(
+            {
+                "structure_number": "0042",
+                "year": year,
+                "date_start": date(year, 1, 1),
+                "date_end": date(year, 12, 31),
+                "funded_fte": 8,
+            }
+        )
+        statement = env["insertion.asp.statement"].create(
+            {"annex_id": annex.id, "month": date(year, 3, 1)}
+        )
+        env["insertion.asp.statement.line"].create(
+            {
+                "statement_id": statement.id,
+                "employee_id": employee.id,
+                "employee_name": employee.sudo().name,
+                "hours_worked": 80,
+            }
+        )
+        return annex, statement
+
     @classmethod
     def make_contract(cls, employee, env=None, **values):
         return (env or cls.env)["hr.contract"].create(

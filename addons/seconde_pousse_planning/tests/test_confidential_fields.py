@@ -148,15 +148,7 @@ class TestConfidentialFields(InsertionCommon, HttpCase):
         )
         cls.make_pass_history(cls.make_employee("Léo Fabre"))
         env["insertion.access.log"]._log("export", "hr.employee", 1, "pass_iae_number")
-        annex = env["insertion.financial.annex"].create(
-            {
-                "structure_number": "0042",
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "funded_fte": 8,
-            }
-        )
-        env["insertion.asp.statement"].create({"annex_id": annex.id, "month": date(2025, 3, 1)})
+        cls.make_funding_records(env, cls.employee, 2025)
         cls.confidential = sorted(confidential_fields(env))
         cls.ids = {}  # one record of each model to read and export
         for model in {model for model, __ in cls.confidential}:

@@ -105,17 +105,10 @@ class TestScreensPerRole(PlanningCase, HttpCase):
         env["insertion.work.hours"].create(
             {"employee_id": cls.amina.id, "month": date(2026, 3, 1), "hours": 20.0}
         )
-        InsertionCommon.make_pass_history(cls.make_employee("Léo Fabre", contract=False), env)
+        leo = cls.make_employee("Léo Fabre", contract=False)
+        InsertionCommon.make_pass_history(leo, env)
         env["insertion.access.log"]._log("export", "hr.employee", 1, "pass_iae_number")
-        annex = env["insertion.financial.annex"].create(
-            {
-                "structure_number": "0042",
-                "date_start": date(2026, 1, 1),
-                "date_end": date(2026, 12, 31),
-                "funded_fte": 8,
-            }
-        )
-        env["insertion.asp.statement"].create({"annex_id": annex.id, "month": date(2026, 3, 1)})
+        InsertionCommon.make_funding_records(env, leo, 2026)
         env["farm.invoice.run"].create(
             {
                 "date_from": date(2026, 3, 1),
