@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Command
 
+from odoo.addons.seconde_pousse_farm.models.farm_task_type import french_sale_tax
+
 from .egalim import CATEGORIES, FAMILIES, LOCAL_DEFINITIONS, ORIGINS, top_category
 
 
@@ -124,28 +126,8 @@ class ProductTemplate(models.Model):
 
     @api.model
     def _produce_tax(self):
-        """French VAT on fresh produce: the reduced rate of 5.5 % on goods. The French
-        chart comes with it switched off; the first produce switches it on."""
-        tax = (
-            self.env["account.tax"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("type_tax_use", "=", "sale"),
-                    ("tax_scope", "=", "consu"),
-                    ("amount_type", "=", "percent"),
-                    ("amount", "=", 5.5),
-                    ("price_include", "=", False),
-                    ("company_id", "in", self.env.company.parent_ids.ids),
-                ],
-                order="active desc, id",
-                limit=1,
-            )
-        )
-        if tax and not tax.active:
-            tax.active = True
-        return tax
+        """French VAT on fresh produce: the reduced rate of 5.5 % on goods."""
+        return french_sale_tax(self.env, "consu", 5.5)
 
     @api.model_create_multi
     def create(self, vals_list):

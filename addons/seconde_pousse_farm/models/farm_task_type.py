@@ -1,5 +1,32 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
+
+
+def french_sale_tax(env, scope, amount):
+    """The French chart's sales VAT at that rate on goods ("consu") or services: it
+    ships most of them switched off, so the first use switches it on. The invoice states
+    the operation type (goods, services or both) from these taxes."""
+    tax = (
+        env["account.tax"]
+        .sudo()
+        .with_context(active_test=False)
+        .search(
+            [
+                ("type_tax_use", "=", "sale"),
+                ("tax_scope", "=", scope),
+                ("amount_type", "=", "percent"),
+                ("amount", "=", amount),
+                ("price_include", "=", False),
+                ("company_id", "in", env.company.parent_ids.ids),
+            ],
+            order="active desc, id",
+            limit=1,
+        )
+    )
+    if tax and not tax.active:
+        tax.active = True
+    return tax
 
 
 class FarmTaskType(models.Model):
@@ -66,9 +93,21 @@ class FarmTaskType(models.Model):
         return super().create(vals_list)
 
     @api.model
+    def _apply_service_tax(self):
+        """The farm's work and the membership fee are services: 20 % VAT on services, so
+        that the invoice says "Prestation de services" (at install and on upgrade)."""
+        tax = french_sale_tax(self.env, "service", 20)
+        products = self.sudo().with_context(active_test=False).search([]).product_id
+        products |= self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
+        if tax:
+            products.write({"taxes_id": [Command.set(tax.ids)]})
+
+    @api.model
     def _prepare_product_vals(self, vals):
         hour = self.env.ref("uom.product_uom_hour")
+        tax = french_sale_tax(self.env, "service", 20)
         return {
+            **({"taxes_id": [Command.set(tax.ids)]} if tax else {}),
             "name": _("Farm work – %(task)s", task=vals.get("name", "")),
             "type": "service",
             "list_price": vals.get("hourly_rate", 0.0),

@@ -69,6 +69,22 @@ class TestInvoicing(FarmCase):
         self.assertGreater(invoice.amount_tax, 0)
         self.assertEqual(self.farm.membership_state, "invoiced")
 
+    def test_services_are_invoiced_as_services(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        self.wizard().action_create_invoices()
+        invoice = intervention.invoice_id
+        self.assertEqual(set(invoice.invoice_line_ids.tax_ids.mapped("tax_scope")), {"service"})
+        self.assertEqual(set(invoice.invoice_line_ids.tax_ids.mapped("amount")), {20.0})
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="fr_FR")
+            ._render_qweb_html("account.report_invoice", invoice.ids)[0]
+            .decode()
+        )
+        self.assertIn("Prestation de services", html)
+        self.assertNotIn("Livraison de biens", html)
+
     def test_credit_note_makes_interventions_invoiceable_again(self):
         intervention = self.make_intervention()
         self.make_signed_review(intervention)
