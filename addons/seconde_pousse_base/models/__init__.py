@@ -1,1 +1,1 @@
-from . import field_guard, ir_actions_report
+from . import field_guard, ir_actions_report, res_company
