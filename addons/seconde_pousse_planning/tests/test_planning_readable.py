@@ -184,4 +184,5 @@ class TestPlanningReadable(MyDayCase, HttpCase):
             for value in (self.readable_job.date_start, self.readable_job.date_end)
         )
         code = CHECK_CARDS_AND_CALENDAR.replace("__WHEN__", f"{start} – {end}")
-        self.browser_js("/odoo", code, login="pl_sup")
+        # run once the web client is up: its debug root exists only then
+        self.browser_js("/odoo", code, "odoo.isReady", login="pl_sup")
