@@ -1,5 +1,5 @@
-"""The farm's membership on the portal: its status and dates on the home page, and its
-certificate as a PDF, for the farm's own people only."""
+"""The farm's membership on the portal: its status and dates on the home page, the
+history of its years, and its certificate as a PDF, for the farm's own people only."""
 
 from odoo import http
 from odoo.http import request
@@ -13,6 +13,21 @@ class FarmMembershipPortal(FarmCustomerPortal):
         if not counters:
             values["farm_membership"] = self._farm_portal_farm()
         return values
+
+    @http.route(["/my/membership"], type="http", auth="user", website=True)
+    def portal_farm_membership(self, **kw):
+        farm = self._farm_portal_farm()
+        if not farm:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "farm_membership",
+                "farm_membership": farm,
+                "membership_years": farm._farm_membership_history(),
+            }
+        )
+        return request.render("seconde_pousse_farm.portal_my_farm_membership", values)
 
     @http.route(["/my/membership/certificate"], type="http", auth="user", website=True)
     def portal_farm_membership_certificate(self, **kw):

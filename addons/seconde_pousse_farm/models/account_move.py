@@ -14,6 +14,32 @@ class AccountMove(models.Model):
         links.write({"released": True})
         self.farm_intervention_ids._back_to_invoiceable(reason)
 
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        posted._farm_issue_documents()
+        return posted
+
+    def _farm_issue_documents(self):
+        """A farm's posted invoice or credit note gets its official PDF from Odoo's
+        sending job: until then the farmer's download and the preview would fall back to
+        Odoo's "PRO FORMA"."""
+        moves = self.filtered(
+            lambda move: (
+                move.move_type in ("out_invoice", "out_refund")
+                and move.commercial_partner_id.is_farm
+                and not move.invoice_pdf_report_id
+                and not move.sending_data
+            )
+        )
+        if not moves:
+            return
+        moves.sending_data = {
+            "author_user_id": self.env.user.id,
+            "author_partner_id": self.env.user.partner_id.id,
+            "sending_methods": ["manual"],
+        }
+        self.env.ref("account.ir_cron_account_move_send")._trigger()
+
     def button_cancel(self):
         result = super().button_cancel()
         self._farm_release(_("Invoice cancelled: to invoice again."))

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
@@ -31,7 +31,7 @@ class ResPartner(models.Model):
             ("cancelled", "Membership cancelled"),
             ("withdrawn", "Withdrawn"),
         ],
-        string="Membership",
+        string="Membership status",
         compute="_compute_farm_membership",
     )
     farm_membership_line_id = fields.Many2one(
@@ -122,6 +122,49 @@ class ResPartner(models.Model):
             for line in partner._farm_valid_lines(on_date)
         )
 
+    def _farm_membership_history(self):
+        """The farm's years, newest first, as its farmers read them on the portal: the
+        days each covered and what became of it."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        current = self.farm_membership_line_id
+        return [
+            {
+                "date_from": line.date_from,
+                "date_to": max(self._farm_line_end(line), line.date_from),
+                "status": self._farm_line_outcome(line, today),
+                "current": line == current,
+                "invoice": line.account_invoice_id.filtered(lambda m: m.state == "posted"),
+            }
+            for line in self.sudo().member_lines.sorted("date_from", reverse=True)
+        ]
+
+    def _farm_line_outcome(self, line, today):
+        """What became of one year: paid, to pay, ended by a credit note or a withdrawal."""
+        _ = self.env._
+        if line.date_cancel and line.date_cancel <= line.date_from:
+            return _("Cancelled by the withdrawal")
+        if line.account_invoice_id.payment_state == "reversed":
+            return _("Cancelled by a credit note")
+        if line.state == "canceled" or line.account_invoice_id.state == "cancel":
+            return _("Cancelled")
+        if line.date_cancel and line.date_cancel <= line.date_to:
+            return _(
+                "Ended by the withdrawal on %(date)s", date=format_date(self.env, line.date_cancel)
+            )
+        outcome = {
+            "paid": _("Fee paid"),
+            "free": _("Free membership"),
+            "invoiced": _("Fee invoiced, to pay"),
+        }.get(line.state, _("Fee to invoice"))
+        if line.date_from > today:
+            return _(
+                "%(outcome)s (starts on %(date)s)",
+                outcome=outcome,
+                date=format_date(self.env, line.date_from),
+            )
+        return outcome
+
     @api.model
     def _farm_voting_members(self, on_date):
         """Farms up to date with their fee on that day: those who vote at the general
@@ -153,6 +196,7 @@ class ResPartner(models.Model):
         farm = self.commercial_partner_id.sudo()
         product = self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
         invoice = farm.create_membership_invoice(product, product.list_price)
+        invoice.invoice_user_id = self._farm_invoice_user()
         line = (
             self.env["membership.membership_line"]
             .sudo()
@@ -208,6 +252,15 @@ class ResPartner(models.Model):
         admin = self.env.ref("base.user_admin")
         users = self.env.ref(COORDINATOR).sudo().users.sorted("id")
         return users.filtered(lambda u: u._is_internal() and u != admin)[:1] or admin
+
+    @api.model
+    def _farm_invoice_user(self):
+        """The salesperson of the farm's invoices: the staff member who makes them, or the
+        coordinator when a farmer's signature or a scheduled job does (never OdooBot)."""
+        user = self.env.user
+        if user.id != SUPERUSER_ID and user._is_internal():
+            return user
+        return self._farm_coordinator()
 
     @api.model
     def _farm_run_or_report(self, record, work, summary):

@@ -1,6 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import FarmCase
@@ -68,6 +69,39 @@ class TestInvoicing(FarmCase):
         self.assertTrue(invoice.name.startswith("FAC/") or invoice.name.startswith("INV/"))
         self.assertGreater(invoice.amount_tax, 0)
         self.assertEqual(self.farm.membership_state, "invoiced")
+
+    def test_a_posted_invoice_is_official_and_names_a_person(self):
+        """Never "PRO FORMA" on a posted invoice, never OdooBot as its salesperson: the
+        fee made when the farmer signed names the coordinator; posting has Odoo's sending
+        job make the official PDF the farmer downloads."""
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)  # by a farmer's signature (superuser here)
+        self.wizard().action_create_invoices()
+        invoice = intervention.invoice_id
+        self.assertEqual(invoice.invoice_user_id, self.coordinator)
+        later = self.make_intervention(day=20)
+        self.make_signed_review(later)
+        self.wizard(date_from=date(2026, 3, 15)).action_create_invoices()
+        self.assertEqual(later.invoice_id.invoice_user_id, self.accountant)  # who made it
+        invoice.action_post()
+        self.assertTrue(invoice.is_being_sent)
+        self.env["account.move"]._cron_account_move_send()
+        self.assertFalse(invoice.is_being_sent)
+        document = invoice._get_invoice_legal_documents("pdf", allow_fallback=True)
+        self.assertNotIn("proforma", document["filename"])
+        self.assertNotIn(b"PROFORMA", document["content"])
+        # other customers' invoices are left to Odoo's own sending
+        other = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.env["res.partner"].create({"name": "Client"}).id,
+                "invoice_line_ids": [
+                    Command.create({"name": "Conseil", "quantity": 1, "price_unit": 10})
+                ],
+            }
+        )
+        other.action_post()
+        self.assertFalse(other.is_being_sent)
 
     def test_services_are_invoiced_as_services(self):
         intervention = self.make_intervention()

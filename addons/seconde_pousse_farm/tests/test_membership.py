@@ -1,18 +1,27 @@
 """A farm's membership over two years, replayed day by day: a first review, renewal
-without a gap, a credit note, a break, a withdrawal; and the voting members."""
+without a gap, a credit note, a break, a withdrawal; the voting members; and that
+history as the farmer reads it on the portal."""
 
+import re
 from datetime import date, datetime
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
+
+from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
 from .common import FarmCase
 
 
-@tagged("post_install", "-at_install")
-class TestMembership(FarmCase):
+def _text(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+class MembershipSteps:
+    """A day in the farm's life: a review signed, the daily job, a payment."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -45,6 +54,81 @@ class TestMembership(FarmCase):
     def years(self):
         lines = self.farm.member_lines.sorted("date_from")
         return [(line.date_from, line.date_to, line.state) for line in lines]
+
+
+@tagged("post_install", "-at_install")
+class TestMembership(MembershipSteps, FarmCase):
+    def test_a_cancelled_invoice_ends_the_membership(self):
+        self.sign_on(date(2026, 3, 10))
+        self.farm.farm_membership_invoice_id.button_cancel()
+        self.assertEqual(self.status(date(2026, 4, 1)), ("cancelled", False, False))
+        self.sign_on(date(2026, 4, 2), intervention_day=9)
+        self.assertEqual(self.status(date(2026, 4, 2))[0], "member")
+
+    def test_a_withdrawal_at_the_end_of_the_year(self):
+        """Told in advance: a member until then, and the renewal not yet invoiced is
+        cancelled."""
+        self.sign_on(date(2026, 3, 10))
+        self.cron_on(date(2027, 2, 20))
+        renewal = self.farm.member_lines.sorted("date_from")[-1].account_invoice_id
+        with freeze_time(date(2027, 2, 25)):
+            self.farm.with_user(self.coordinator)._farm_withdraw(
+                date(2027, 3, 10), "Ne renouvelle pas"
+            )
+        self.assertEqual(renewal.state, "cancel")
+        self.assertEqual(self.status(date(2027, 3, 9))[0], "member")
+        self.assertEqual(self.status(date(2027, 3, 10))[0], "withdrawn")
+
+    def test_only_a_coordinator_records_a_withdrawal(self):
+        self.sign_on(date(2026, 3, 10))
+        with self.assertRaises(AccessError) as caught:
+            self.farm.with_user(self.supervisor).write({"farm_withdrawal_date": date(2026, 4, 1)})
+        self.assertIn("Seul un coordinateur enregistre le retrait", str(caught.exception))
+        with self.assertRaises(UserError) as caught:
+            self.farm.with_user(self.coordinator)._farm_withdraw(date(2026, 4, 1), "  ")
+        self.assertIn("Motif du retrait", str(caught.exception))
+
+    def test_a_failed_renewal_reaches_the_coordinator(self):
+        self.sign_on(date(2026, 3, 10))
+        self.farm.free_member = True  # Odoo refuses to invoice a free member's fee
+        self.cron_on(date(2027, 2, 20))
+        warning = self.farm.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_warning")
+        )
+        self.assertEqual(warning.summary, "L'adhésion n'a pas pu être renouvelée")
+        self.assertIn("membre gratuit", warning.note or "")
+        self.assertEqual(len(self.farm.member_lines), 1)
+
+    def test_the_certificate(self):
+        self.sign_on(date(2026, 3, 10))
+        with freeze_time(date(2026, 5, 1)):
+            pdf, __ = (
+                self.env["ir.actions.report"]
+                .with_context(force_report_rendering=True)
+                ._render_qweb_pdf(
+                    "seconde_pousse_farm.farm_membership_certificate_report", self.farm.ids
+                )
+            )
+            html = (
+                self.env["ir.actions.report"]
+                ._render_qweb_html(
+                    "seconde_pousse_farm.farm_membership_certificate_report", self.farm.ids
+                )[0]
+                .decode()
+            )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertIn("Attestation d'adhésion", html)
+        self.assertIn("10/03/2026", html)
+        self.assertIn(self.env.company.name, html)
+
+
+@tagged("post_install", "-at_install")
+class TestTwoYearsOfAFarm(MembershipSteps, FarmCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        contact = cls.env["res.partner"].create({"name": "Jeanne Martin", "parent_id": cls.farm.id})
+        make_role_user(cls.env, "farmer", login="farmer_m", partner_id=contact.id, lang="fr_FR")
 
     def test_two_years_of_a_farm(self):
         self.assertEqual(self.status(date(2026, 3, 1))[0], "none")
@@ -124,65 +208,26 @@ class TestMembership(FarmCase):
             self.sign_on(date(2028, 1, 10), intervention_day=16)
         self.assertEqual(len(self.farm.member_lines), 3)  # no automatic membership after it
 
-    def test_a_cancelled_invoice_ends_the_membership(self):
-        self.sign_on(date(2026, 3, 10))
-        self.farm.farm_membership_invoice_id.button_cancel()
-        self.assertEqual(self.status(date(2026, 4, 1)), ("cancelled", False, False))
-        self.sign_on(date(2026, 4, 2), intervention_day=9)
-        self.assertEqual(self.status(date(2026, 4, 2))[0], "member")
-
-    def test_a_withdrawal_at_the_end_of_the_year(self):
-        """Told in advance: a member until then, and the renewal not yet invoiced is
-        cancelled."""
-        self.sign_on(date(2026, 3, 10))
-        self.cron_on(date(2027, 2, 20))
-        renewal = self.farm.member_lines.sorted("date_from")[-1].account_invoice_id
-        with freeze_time(date(2027, 2, 25)):
-            self.farm.with_user(self.coordinator)._farm_withdraw(
-                date(2027, 3, 10), "Ne renouvelle pas"
-            )
-        self.assertEqual(renewal.state, "cancel")
-        self.assertEqual(self.status(date(2027, 3, 9))[0], "member")
-        self.assertEqual(self.status(date(2027, 3, 10))[0], "withdrawn")
-
-    def test_only_a_coordinator_records_a_withdrawal(self):
-        self.sign_on(date(2026, 3, 10))
-        with self.assertRaises(AccessError) as caught:
-            self.farm.with_user(self.supervisor).write({"farm_withdrawal_date": date(2026, 4, 1)})
-        self.assertIn("Seul un coordinateur enregistre le retrait", str(caught.exception))
-        with self.assertRaises(UserError) as caught:
-            self.farm.with_user(self.coordinator)._farm_withdraw(date(2026, 4, 1), "  ")
-        self.assertIn("Motif du retrait", str(caught.exception))
-
-    def test_a_failed_renewal_reaches_the_coordinator(self):
-        self.sign_on(date(2026, 3, 10))
-        self.farm.free_member = True  # Odoo refuses to invoice a free member's fee
-        self.cron_on(date(2027, 2, 20))
-        warning = self.farm.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_warning")
+        # the farmer reads the same history on the portal, newest year first
+        self.assertEqual(
+            self.portal_years(date(2028, 7, 1)),
+            [
+                ("15/06/2027 – 31/08/2027", "Close par le retrait du 01/09/2027"),
+                ("10/03/2027 – 09/03/2028", "Annulée par un avoir"),
+                ("10/03/2026 – 09/03/2027", "Cotisation payée"),
+            ],
         )
-        self.assertEqual(warning.summary, "L'adhésion n'a pas pu être renouvelée")
-        self.assertIn("membre gratuit", warning.note or "")
-        self.assertEqual(len(self.farm.member_lines), 1)
+        self.assertIn("s'est retirée de l'association le", _text(self.page))
+        self.assertIn(first.name, self.page)  # the paid year links its invoice
 
-    def test_the_certificate(self):
-        self.sign_on(date(2026, 3, 10))
-        with freeze_time(date(2026, 5, 1)):
-            pdf, __ = (
-                self.env["ir.actions.report"]
-                .with_context(force_report_rendering=True)
-                ._render_qweb_pdf(
-                    "seconde_pousse_farm.farm_membership_certificate_report", self.farm.ids
-                )
-            )
-            html = (
-                self.env["ir.actions.report"]
-                ._render_qweb_html(
-                    "seconde_pousse_farm.farm_membership_certificate_report", self.farm.ids
-                )[0]
-                .decode()
-            )
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertIn("Attestation d'adhésion", html)
-        self.assertIn("10/03/2026", html)
-        self.assertIn(self.env.company.name, html)
+    def portal_years(self, day):
+        with freeze_time(day):
+            self.authenticate("farmer_m", "farmer_m")
+            self.page = self.url_open("/my/membership").text
+        rows = re.findall(
+            r'o_farm_membership_period">(.*?)</td>\s*'
+            r'<td class="o_farm_membership_outcome">(.*?)</td>',
+            self.page,
+            re.S,
+        )
+        return [(_text(period), _text(outcome)) for period, outcome in rows]

@@ -229,6 +229,7 @@ class FarmInvoiceWizard(models.TransientModel):
         return {
             "move_type": "out_invoice",
             "partner_id": farm.id,
+            "invoice_user_id": farm._farm_invoice_user().id,
             "invoice_date": self.invoice_date,
             "invoice_origin": _("Farm interventions"),
         }
