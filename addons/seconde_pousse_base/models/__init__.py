@@ -1,1 +1,1 @@
-from . import field_guard, ir_actions_report, res_company
+from . import field_guard, ir_actions_report, mail_thread, res_company

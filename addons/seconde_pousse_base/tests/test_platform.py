@@ -59,3 +59,13 @@ class TestPlatform(TransactionCase):
         self.assertEqual(kind, "pdf")
         pages = len(PdfFileReader(io.BytesIO(pdf)).pages)
         self.assertGreaterEqual(pages, 2)
+
+
+@tagged("post_install", "-at_install")
+class TestCreationMessage(TransactionCase):
+    def test_a_record_made_without_a_language_is_announced_in_one_language(self):
+        """Data loading and some jobs run with no language: Odoo then named the model in
+        English inside a French sentence ("Mail Blacklist créé")."""
+        self.env.user.lang = "fr_FR"
+        record = self.env(context={})["mail.blacklist"].create({"email": "x@example.com"})
+        self.assertIn("Liste noire des e-mails créé", record.message_ids[-1].body)

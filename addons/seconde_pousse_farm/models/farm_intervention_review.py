@@ -99,9 +99,10 @@ class FarmInterventionReview(models.Model):
             )
         return True
 
-    def _sign(self, signer_name, signature, farmer_comment=None):
-        """Record the farmer's signature: the intervention becomes invoiceable and the
-        farm a member (first time), and a wished follow-up becomes a new request."""
+    def _sign(self, signer_name, signature, farmer_comment=None, signed_on=None):
+        """Record the farmer's signature (now, or signed_on for a review signed on paper
+        earlier): the intervention becomes invoiceable and the farm a member (first
+        time), and a wished follow-up becomes a new request."""
         self.ensure_one()
         if self.state == "signed":
             raise UserError(_("This review is already signed."))
@@ -113,7 +114,7 @@ class FarmInterventionReview(models.Model):
             "state": "signed",
             "signer_name": signer_name.strip(),
             "signature": signature,
-            "signed_date": fields.Datetime.now(),
+            "signed_date": signed_on or fields.Datetime.now(),
         }
         if farmer_comment is not None:
             values["farmer_comment"] = farmer_comment

@@ -23,7 +23,7 @@ class InsertionAspStatementLine(models.Model):
         "insertion.asp.statement", required=True, ondelete="cascade", index=True
     )
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="restrict")
-    employee_name = fields.Char(string="Employee", required=True)
+    employee_name = fields.Char(string="Name as declared", required=True)
     pass_iae_number = fields.Char(string="PASS IAE number")
     pass_iae_start = fields.Date(string="PASS IAE start")
     pass_iae_end = fields.Date(string="PASS IAE end")
