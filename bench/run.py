@@ -6,7 +6,8 @@ Prints, for each scenario, the queries and the time at both sizes and how each g
 for the farm jobs and for the canteens (bench/canteen.py: a year of weekly deliveries
 to 2 and 20 canteens; a quarter to 1 and 10 in short mode) and for the monthly ASP
 statement (bench/asp_statement.py: 6 and 60 insertion employees, in both modes) and a
-recurring series (bench/farm_series.py: 15 and 150 weeks, planned 8 weeks ahead).
+recurring series (bench/farm_series.py: 15 and 150 weeks, planned 8 weeks ahead) and
+the team timeline's week after 2 and 5 years of history (bench/timeline_history.py).
 Read paths promise a fixed number of queries: one whose queries grow with the size fails
 the bench (exit 1). --short (what bin/test runs) uses 10 and 100 interventions and is
 judged on query counts only, never on time; the full sizes are 100 and 1,000.
@@ -24,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asp_statement  # noqa: E402 - the ASP statement's scenarios, beside this file
 import canteen  # noqa: E402 - the canteen scenarios, beside this file
 import farm_series  # noqa: E402 - the recurring series' scenario, beside this file
+import timeline_history  # noqa: E402 - the timeline after years of history, beside this file
 
 JOBS_PER_FARM, CREW = 10, 4
 MONDAY = datetime(2026, 3, 2, 7)
@@ -306,12 +308,21 @@ def main():
         large_statement = asp_statement.run(env, 60, measure)
         small_series, small_peak = farm_series.run(env, 15, measure)
         large_series, large_peak = farm_series.run(env, 150, measure)
+        short_history, small_rows = timeline_history.run(env, 2, measure, args.short)
+        long_history, large_rows = timeline_history.run(env, 5, measure, args.short)
         cr.rollback()
     jobs = (small_farms * JOBS_PER_FARM, small_farms * 10 * JOBS_PER_FARM)
     failed = report("jobs", jobs, small, large, args.short)
     failed += report("canteens", canteen_sizes, small_canteens, large_canteens, args.short)
     failed += report("insertion employees", (6, 60), small_statement, large_statement, args.short)
     failed += report("series weeks", (15, 150), small_series, large_series, args.short)
+    failed += report(
+        "years of history (assignments)",
+        (f"2 ({small_rows})", f"5 ({large_rows})"),
+        short_history,
+        long_history,
+        args.short,
+    )
     sys.stdout.write(
         f"peak memory of planning a series: {small_peak / 1024:.0f} KiB (15 weeks), "
         f"{large_peak / 1024:.0f} KiB (150 weeks)\n"
