@@ -78,6 +78,21 @@ render_config() {
 
 odoo() { "$PY" "$ODOO_PATH/odoo-bin" -c "$CONF" "$@"; }
 
+# odoo_install ARGS...: odoo-bin that also fails when a module was installed without its
+# demo data (Odoo only warns, and the demo database would be left without the demo).
+odoo_install() {
+    local out rc=0
+    out=$(mktemp)
+    odoo "$@" 2>&1 | tee "$out" || rc=$?
+    if grep -q "demo data failed to install" "$out"; then
+        grep -B2 "demo data failed to install" "$out" | grep -v "^--" >&2
+        echo "Demo data failed to install (the traceback is above)." >&2
+        rc=3
+    fi
+    rm -f "$out"
+    return "$rc"
+}
+
 # What a database holds: missing, empty, partial or ready (see bin/dbtool.py).
 db_state() { "$PY" "$ROOT/bin/dbtool.py" "$CONF" state "$1" "$SP_ADDONS"; }
 
