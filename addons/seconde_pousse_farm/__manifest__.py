@@ -1,7 +1,7 @@
 {
     "name": "Seconde Pousse – Exploitations",
     "summary": "Demandes d'intervention, interventions, bilans, adhésion et facturation des fermes",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",

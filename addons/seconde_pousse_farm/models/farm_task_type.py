@@ -99,8 +99,13 @@ class FarmTaskType(models.Model):
         tax = french_sale_tax(self.env, "service", 20)
         products = self.sudo().with_context(active_test=False).search([]).product_id
         products |= self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
-        if tax:
-            products.write({"taxes_id": [Command.set(tax.ids)]})
+        if not tax:
+            return
+        for product in products:  # another company's taxes on the product stay
+            others = product.taxes_id.filtered(
+                lambda t: t.company_id.root_id != tax.company_id.root_id
+            )
+            product.taxes_id = others | tax
 
     @api.model
     def _prepare_product_vals(self, vals):

@@ -1,0 +1,13 @@
+from odoo import models
+
+
+class AccountChartTemplate(models.AbstractModel):
+    _inherit = "account.chart.template"
+
+    def _post_load_data(self, template_code, company, template_data):
+        """Odoo loads the French chart after the addons' data (or first in the demo), when
+        it sets every product's default VAT on goods: the farm's work and the membership
+        fee get the VAT on services again, once the chart's taxes exist."""
+        result = super()._post_load_data(template_code, company, template_data)
+        self.env["farm.task.type"].with_company(company or self.env.company)._apply_service_tax()
+        return result
