@@ -87,6 +87,9 @@ class SaleOrder(models.Model):
         return self.create(
             {
                 "partner_id": canteen.id,
+                # the staff member who orders for the canteen, else the coordinator (a
+                # cook on the portal, a job): the invoice's salesperson, never OdooBot
+                "user_id": canteen._farm_invoice_user().id,
                 "partner_shipping_id": canteen._canteen_delivery_address().id,
                 "canteen_week_id": week.id,
                 "commitment_date": canteen._canteen_delivery_date(week),

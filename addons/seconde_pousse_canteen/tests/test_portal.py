@@ -102,6 +102,9 @@ class TestCanteenPortal(CanteenPortalCase):
             {self.tomato: 12, self.apple: 7.5},
         )
         self.assertEqual(order.state, "sale")
+        # the invoice's salesperson to be: a staff member, not the cook nor OdooBot
+        self.assertTrue(order.user_id._is_internal())
+        self.assertNotEqual(order.user_id, self.env.ref("base.user_root"))
         self.post(self.week_url(), self.order_form(tomato="10", apple=""))
         order.invalidate_recordset()
         self.assertEqual(
