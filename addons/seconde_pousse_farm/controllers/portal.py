@@ -72,6 +72,30 @@ class FarmCustomerPortal(CustomerPortal):
         farm = user.sudo().partner_id.commercial_partner_id
         return farm if farm.is_farm else request.env["res.partner"]
 
+    def _farm_request_form_values(self, form, **values):
+        """What the request form shows: the task types, the frequencies, the form's
+        values and its errors; the new and the change form both start from it."""
+        result = self._prepare_portal_layout_values()
+        result.update(
+            {
+                "page_name": "farm_request_new",
+                "farm": self._farm_portal_farm(),
+                "task_types": request.env["farm.task.type"].search([]),
+                "frequencies": dict(
+                    request.env["farm.intervention.request"]
+                    ._fields["frequency"]
+                    ._description_selection(request.env)
+                ),
+                "form": form,
+                "selected_task_type_ids": [],
+                "errors": {},
+                "today": fields.Date.context_today(request.env.user),
+                "submission_key": "",
+                **values,
+            }
+        )
+        return result
+
     def _farm_portal_url(self, record, access_token):
         """Link to a related document: by token when the visitor came with one."""
         return record.get_portal_url() if access_token else record.access_url
@@ -201,23 +225,8 @@ class FarmCustomerPortal(CustomerPortal):
     def portal_farm_request_new(self, **post):
         # csrf=False: the token is checked below, to answer with the form and its values
         farm = self._farm_portal_farm()
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "farm_request_new",
-                "farm": farm,
-                "task_types": request.env["farm.task.type"].search([]),
-                "frequencies": dict(
-                    request.env["farm.intervention.request"]
-                    ._fields["frequency"]
-                    ._description_selection(request.env)
-                ),
-                "form": post,
-                "selected_task_type_ids": [],
-                "errors": {},
-                "today": fields.Date.context_today(request.env.user),
-                "submission_key": post.get("submission_key") or uuid.uuid4().hex,
-            }
+        values = self._farm_request_form_values(
+            post, submission_key=post.get("submission_key") or uuid.uuid4().hex
         )
         if request.httprequest.method != "POST":
             return request.render("seconde_pousse_farm.portal_farm_request_new", values)

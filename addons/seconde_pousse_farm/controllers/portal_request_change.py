@@ -1,7 +1,7 @@
 """The farmer changes or cancels a request from the portal while it waits for an
 answer; once accepted, only the coordinator changes it."""
 
-from odoo import _, fields, http
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
@@ -107,24 +107,9 @@ class FarmRequestChangePortal(FarmMembershipPortal):
             "recurrence": request_sudo.recurrence,
             "frequency": request_sudo.frequency or "",
         }
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "farm_request_new",
-                "farm": self._farm_portal_farm(),
-                "farm_request": request_sudo,
-                "form_action": f"/my/requests/{request_sudo.id}/edit",
-                "task_types": request.env["farm.task.type"].search([]),
-                "frequencies": dict(
-                    request.env["farm.intervention.request"]
-                    ._fields["frequency"]
-                    ._description_selection(request.env)
-                ),
-                "form": form,
-                "selected_task_type_ids": request_sudo.task_type_ids.ids,
-                "errors": {},
-                "today": fields.Date.context_today(request.env.user),
-                "submission_key": "",
-            }
+        return self._farm_request_form_values(
+            form,
+            farm_request=request_sudo,
+            form_action=f"/my/requests/{request_sudo.id}/edit",
+            selected_task_type_ids=request_sudo.task_type_ids.ids,
         )
-        return values

@@ -205,8 +205,7 @@ class InsertionAspStatement(models.Model):
     def action_declare(self):
         today = fields.Date.context_today(self)
         for statement in self:
-            statement._check_unlocked()
-            statement._refresh_lines()
+            statement._refresh_lines()  # refuses a locked statement first
             if statement._month_end() >= today:
                 raise UserError(
                     self.env._(
