@@ -38,6 +38,7 @@
         "views/menus.xml",
         "report/farm_intervention_review_report.xml",
         "report/farm_membership_certificate_report.xml",
+        "report/report_invoice.xml",
         "views/portal_templates.xml",
     ],
     "assets": {

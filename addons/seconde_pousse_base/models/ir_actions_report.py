@@ -40,3 +40,10 @@ class IrActionsReport(models.Model):
                 super()._render_qweb_pdf_prepare_streams(report_ref, dict(data or {}), [res_id])
             )
         return streams
+
+    def _get_rendering_context(self, report, docids, data):
+        """sp_identity_in_body: the binary draws no header, so a document that relies on
+        Odoo's header prints the association's identity in its body instead."""
+        values = super()._get_rendering_context(report, docids, data)
+        values["sp_identity_in_body"] = wkhtmltopdf_prints_one_document()
+        return values
