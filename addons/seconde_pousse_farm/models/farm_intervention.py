@@ -297,9 +297,9 @@ class FarmInterventionLine(models.Model):
             self.intervention_id._check_not_invoiced()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_invoiced(self):
         self.intervention_id._check_not_invoiced()
-        return super().unlink()
 
     @api.depends("task_type_id")
     def _compute_price_unit(self):

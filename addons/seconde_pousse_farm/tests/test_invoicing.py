@@ -103,6 +103,14 @@ class TestInvoicing(FarmCase):
         other.action_post()
         self.assertFalse(other.is_being_sent)
 
+    def test_an_invoiced_intervention_s_tasks_cannot_be_deleted(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        self.wizard().action_create_invoices()
+        with self.assertRaisesRegex(UserError, "facturée"):
+            intervention.line_ids[0].with_user(self.coordinator).with_context(lang="fr_FR").unlink()
+        self.assertEqual(len(intervention.line_ids), 2)
+
     def test_services_are_invoiced_as_services(self):
         intervention = self.make_intervention()
         self.make_signed_review(intervention)

@@ -156,9 +156,9 @@ class FarmInterventionBooking(models.Model):
                 vals.setdefault("resource_type", "equipment")
         return super().create(vals_list)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_seats_missing(self):
         self.intervention_id._check_vehicle_seats(without_bookings=self)  # fewer seats
-        return super().unlink()
 
     def action_check_out(self):
         for booking in self:

@@ -63,8 +63,11 @@ class FarmInterventionHours(models.Model):
         (assignments | self.assignment_id)._hours_changed()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_invoiced(self):
         self.intervention_id._check_not_invoiced()
+
+    def unlink(self):
         assignments = self.assignment_id
         result = super().unlink()
         assignments.exists()._hours_changed()
