@@ -144,12 +144,7 @@ class SaleOrder(models.Model):
         invoices.invoice_date = invoice_date
         invoices.action_post()
         if background:
-            invoices.sending_data = {
-                "author_user_id": self.env.user.id,
-                "author_partner_id": self.env.user.partner_id.id,
-                "sending_methods": ["manual"],
-            }
-            self.env.ref("account.ir_cron_account_move_send")._trigger()
+            invoices._queue_official_documents()
         else:
             self.env["account.move.send"]._generate_and_send_invoices(
                 invoices, sending_methods=["manual"]

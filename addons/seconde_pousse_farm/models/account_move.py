@@ -31,9 +31,14 @@ class AccountMove(models.Model):
                 and not move.sending_data
             )
         )
-        if not moves:
+        moves._queue_official_documents()
+
+    def _queue_official_documents(self):
+        """Odoo's sending job makes these posted moves' official PDF (and electronic
+        documents) in the background, with no email: the "manual" way of sending."""
+        if not self:
             return
-        moves.sending_data = {
+        self.sending_data = {
             "author_user_id": self.env.user.id,
             "author_partner_id": self.env.user.partner_id.id,
             "sending_methods": ["manual"],
