@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """pytest hooks for this repository's own tests (addons/ and tests/).
 
 A skipped test of ours counts as a failure: a test that does not run proves nothing.

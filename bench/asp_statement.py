@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The monthly ASP statement in the bench: an annexe funding N employees, each with
 the month's hours and a training, prepared (its lines rebuilt) and exported.
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The canteen scenarios of the bench: a year of weekly deliveries to each canteen,
 invoiced monthly (one invoice a canteen and month, a line per produce and week).
 

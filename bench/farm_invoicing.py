@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Farm hot paths at scale: queries and time for 10 and 100 farms x 10 interventions.
 
 Usage: .venv/bin/python bench/farm_invoicing.py [--db seconde_pousse] [--config .run/odoo.conf]

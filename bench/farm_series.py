@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The recurring series in the bench: a weekly request of 15 weeks and one of 150
 (about three years, the longest a request runs), planned on their rolling horizon (8
 weeks ahead). Both plan the same weeks: cost and memory must not follow the series'

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Planning races over HTTP: two supervisors, in two browsers, save overlapping slots of
 the same worker at the same moment, many times, against a live multi-worker Odoo. Each
 time, exactly one must be told it saved, and that one must be what PostgreSQL kept; the

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Portal load: 30 farmers each send 5 intervention requests at the same time, through
 the real portal form, against a live multi-worker Odoo; one worker is killed (kill -9)
 half-way. Then the database is checked: exactly one request per form sent, no

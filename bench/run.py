@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The Seconde Pousse bench: the same scenarios at two sizes, 10x apart.
 
 Usage: .venv/bin/python bench/run.py [--db NAME] [--config FILE] [--short]

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark of the planning hot paths of seconde_pousse_planning.
 
 Generates, inside one transaction, the scenario of issue 6: EMPLOYEES insertion employees

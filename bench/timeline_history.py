@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The team timeline after years of history: the same week read with 2 and with 5
 years of jobs and crews behind it. The timeline loads only its window, so the week
 must cost the same queries, and about the same time, whatever the history.

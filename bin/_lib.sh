@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Shared by bin/setup, bin/run and bin/test. Sourced, not run.
 set -euo pipefail
 

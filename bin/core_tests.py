@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Odoo's own test suites that bin/test runs beside ours, found in either layout.
 
 Usage:

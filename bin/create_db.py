@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Create an Odoo database for France: base installed, company in France, admin/admin.
 
 Usage: create_db.py CONF ODOO_PATH DBNAME demo|nodemo [LANG]

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Small database checks shared by bin/ and the Docker image's init service.
 
 Usage: dbtool.py CONF state|drop DBNAME [ADDONS]

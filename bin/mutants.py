@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Mutation harness: plants each curated bug of tests/mutants/mutants.toml, one at a
 time, and runs the tests that should catch it on a kept database.
 

@@ -1,6 +1,10 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Merge a .pot template into a .po catalogue, keeping existing translations.
 
-Prints the msgids still untranslated, one per line, and their count.
+Prints the msgids still untranslated, one per line, and their count. Both files are
+written as polib writes them (lines wrapped at 78), the layout OCA's po-pretty-format
+check wants.
 """
 
 import sys
@@ -10,11 +14,12 @@ import polib
 
 def merge(pot_path, po_path):
     pot = polib.pofile(pot_path)
+    pot.save(pot_path)
     try:
         old = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(po_path) if e.msgstr}
     except OSError:
         old = {}
-    po = polib.POFile(wrapwidth=0)
+    po = polib.POFile()
     po.metadata = dict(pot.metadata, Language="fr", **{"Plural-Forms": "nplurals=2; plural=n > 1;"})
     po.header = pot.header
     missing = []

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Render config/odoo.conf into .run/odoo.conf for this checkout.
 
 Adds addons_path (Odoo's own addons + ours) and data_dir, and lets the standard PG*

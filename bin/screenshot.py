@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Screenshots of a running Odoo as a user sees it, in headless Chromium.
 
     .venv/bin/python bin/screenshot.py URL LOGIN PASSWORD OUT.png [WIDTHxHEIGHT] [WAIT_SECONDS]

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """pytest plugin (-p sp_outcomes): writes the failed tests of a run, with the reason, to
 the JSON file named by SP_OUTCOMES, so that bin/test can run them again elsewhere. Each
 test is named by its absolute file path, which any later run accepts as an argument."""

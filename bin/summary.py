@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The closing lines of bin/test, from the JUnit XML and JSON files of its pytest runs.
 
 Usage: summary.py LOGS_DIR CORE_MODE (0 when Odoo's own tests were not run)

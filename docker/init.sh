@@ -1,4 +1,6 @@
 #!/bin/bash
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # One-shot init service of docker-compose.yml: on first start, creates the French demo
 # database with the suite installed, as bin/run does; on later starts, updates the addons
 # and keeps the data.
