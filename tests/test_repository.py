@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Tests of the repository itself: the commands' contract and the addons' layout."""
 
 import ast
@@ -7,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -319,3 +322,16 @@ def test_translations_are_not_asked_for_inside_comprehensions():
                     if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "_"
                 ]
     assert not found, found
+
+
+def test_every_mutant_still_finds_the_code_it_changes():
+    """bin/mutants reports a mutant whose `old` text is gone as stale: a refactoring must
+    carry the curated bugs along, or they stop proving anything."""
+    mutants = tomllib.loads((ROOT / "tests" / "mutants" / "mutants.toml").read_text())
+
+    def occurrences(mutant):
+        path = ROOT / mutant["file"]
+        return path.read_text().count(mutant["old"]) if path.is_file() else 0
+
+    stale = [(m["id"], occurrences(m)) for m in mutants["mutant"] if occurrences(m) != 1]
+    assert stale == []

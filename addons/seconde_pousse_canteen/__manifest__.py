@@ -1,13 +1,15 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
-    "name": "Seconde Pousse – Cantines",
-    "summary": "Produits de la ferme de La Roque d'Anthéron, commandes des cantines, "
-    "livraisons tracées, factures Chorus Pro et bilans EGalim pour ma-cantine",
+    "name": "Seconde Pousse – Canteens",
+    "summary": "Farm produce for canteens: orders, traced deliveries, Chorus Pro invoices, EGalim",
     "version": "18.0.1.0.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
     "license": "AGPL-3",
     "development_status": "Alpha",
+    "maintainers": ["seconde-pousse"],
     "depends": [
         "seconde_pousse_farm",
         "sale_stock",
@@ -38,7 +40,7 @@
         "views/sale_order_views.xml",
         "views/canteen_egalim_statement_views.xml",
         "views/res_config_settings_views.xml",
-        "wizard/canteen_invoice_wizard_views.xml",
+        "wizards/canteen_invoice_wizard_views.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
     ],
@@ -51,6 +53,4 @@
         ],
     },
     "demo": ["demo/canteen_demo.xml"],
-    "application": False,
-    "installable": True,
 }

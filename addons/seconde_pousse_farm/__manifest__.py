@@ -1,12 +1,15 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
-    "name": "Seconde Pousse – Exploitations",
-    "summary": "Demandes d'intervention, interventions, bilans, adhésion et facturation des fermes",
-    "version": "18.0.1.2.0",
+    "name": "Seconde Pousse – Farms",
+    "summary": "Intervention requests, interventions, reviews, membership and farm invoicing",
+    "version": "18.0.1.3.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
     "license": "AGPL-3",
     "development_status": "Alpha",
+    "maintainers": ["seconde-pousse"],
     "depends": [
         "seconde_pousse_base",
         "contacts",
@@ -33,7 +36,11 @@
         "views/farm_task_type_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
-        "views/wizard_views.xml",
+        "wizards/farm_request_refuse_wizard_views.xml",
+        "wizards/farm_review_sign_wizard_views.xml",
+        "wizards/farm_membership_wizard_views.xml",
+        "wizards/farm_series_wizard_views.xml",
+        "wizards/farm_invoice_wizard_views.xml",
         "views/farm_invoice_run_views.xml",
         "views/menus.xml",
         "report/farm_intervention_review_report.xml",
@@ -51,5 +58,4 @@
     },
     "demo": ["demo/farm_demo.xml"],
     "application": True,
-    "installable": True,
 }

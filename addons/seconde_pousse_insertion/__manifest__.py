@@ -1,14 +1,15 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Seconde Pousse – Insertion",
-    "summary": (
-        "Parcours des salariés en insertion (CDDI, PASS IAE), freins, actions, compétences, sorties"
-    ),
+    "summary": "Pathways of insertion employees (CDDI, PASS IAE), barriers, actions, skills, exits",
     "version": "18.0.1.2.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
     "license": "AGPL-3",
     "development_status": "Alpha",
+    "maintainers": ["seconde-pousse"],
     "depends": ["seconde_pousse_base", "hr", "hr_contract", "hr_skills", "mail"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -31,7 +32,7 @@
         "views/insertion_asp_statement_views.xml",
         "views/insertion_access_log_views.xml",
         "views/insertion_retention_policy_views.xml",
-        "views/insertion_indicator_wizard_views.xml",
+        "wizards/insertion_indicator_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         "report/skills_certificate_report.xml",
@@ -52,5 +53,4 @@
         "demo/insertion_asp_statement_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Searches that respect the groups of the fields they name.
 
 Odoo refuses to read a field restricted to some groups, and to search on it, except when

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """PDF reports of several records on any wkhtmltopdf.
 
 Odoo prints several records in one wkhtmltopdf run, one input document each. The

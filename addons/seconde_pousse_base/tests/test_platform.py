@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The platform the suite runs on: every Python package that an installed module needs
 is importable, and staff land on the Seconde Pousse app."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Canteen portal: the week's produce to order, the orders and deliveries, the EGalim
 statements and the file for ma-cantine.
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # ruff: noqa: I001 - Odoo builds the models in import order: the EGalim statement is a
 # database view over columns the models above add (invoice lines, partners), so it comes last
 from . import egalim

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """EGalim vocabulary, as ma-cantine names it (betagouv/ma-cantine, data/models/purchase.py
 and the purchase import schema data/schemas/imports/achats_siret.json)."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The purchase import of ma-cantine by canteen SIRET: its columns, values and formats.
 
 Schema: betagouv/ma-cantine, data/schemas/imports/achats_siret.json (frictionless table

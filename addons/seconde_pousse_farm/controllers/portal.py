@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Farmer portal: intervention requests, interventions and the review sign-off.
 
 Lists read with the farmer's own rights (record rules on the commercial partner);
@@ -412,7 +414,10 @@ class FarmCustomerPortal(CustomerPortal):
                 "label": _("Upcoming"),
                 "domain": [("state", "in", INTERVENTION_FILTERS["upcoming"])],
             },
-            "done": {"label": _("Done"), "domain": [("state", "in", INTERVENTION_FILTERS["done"])]},
+            "done": {
+                "label": _("Done"),
+                "domain": [("state", "in", INTERVENTION_FILTERS["done"])],
+            },
             "cancelled": {
                 "label": _("Cancelled"),
                 "domain": [("state", "in", INTERVENTION_FILTERS["cancelled"])],
@@ -522,7 +527,7 @@ class FarmCustomerPortal(CustomerPortal):
             return self._show_report(
                 review_sudo,
                 report_type,
-                "seconde_pousse_farm.farm_intervention_review_report",
+                "seconde_pousse_farm.action_report_farm_intervention_review",
                 download=download,
             )
         return self._farm_render_review(review_sudo, access_token, message=message)

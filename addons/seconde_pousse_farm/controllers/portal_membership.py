@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The farm's membership on the portal: its status and dates on the home page, the
 history of its years, and its certificate as a PDF, for the farm's own people only."""
 
@@ -37,7 +39,9 @@ class FarmMembershipPortal(FarmCustomerPortal):
         pdf, __ = (
             request.env["ir.actions.report"]
             .sudo()
-            ._render_qweb_pdf("seconde_pousse_farm.farm_membership_certificate_report", farm.ids)
+            ._render_qweb_pdf(
+                "seconde_pousse_farm.action_report_farm_membership_certificate", farm.ids
+            )
         )
         return request.make_response(
             pdf,

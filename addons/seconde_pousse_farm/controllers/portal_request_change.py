@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The farmer changes or cancels a request from the portal while it waits for an
 answer; once accepted, only the coordinator changes it."""
 

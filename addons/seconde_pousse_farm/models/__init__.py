@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # ruff: noqa: I001 - Odoo builds models in import order: the mixin comes first
 from . import farm_workflow_guard
 from . import farm_state_mixin

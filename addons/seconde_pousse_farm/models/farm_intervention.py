@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
@@ -320,7 +322,10 @@ class FarmInterventionLine(models.Model):
                 )
             if line.price_unit < 0:
                 raise ValidationError(
-                    _("%(task)s: the rate cannot be negative.", task=line.task_type_id.display_name)
+                    _(
+                        "%(task)s: the rate cannot be negative.",
+                        task=line.task_type_id.display_name,
+                    )
                 )
             if max(line.planned_hours, line.done_hours) > MAX_LINE_HOURS:
                 raise ValidationError(

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -139,7 +141,9 @@ class FarmInterventionReview(models.Model):
                 "date_to": today,
             }
         )
-        super().write({"followup_request_id": request.id})
+        # The review is signed by now, and its write() refuses every change once signed:
+        # the follow-up link is the one field the signature itself sets.
+        super().write({"followup_request_id": request.id})  # pylint: disable=super-method-mismatch
         return request
 
     def action_sign_wizard(self):
@@ -154,6 +158,6 @@ class FarmInterventionReview(models.Model):
         }
 
     def action_print(self):
-        return self.env.ref("seconde_pousse_farm.farm_intervention_review_report").report_action(
-            self
-        )
+        return self.env.ref(
+            "seconde_pousse_farm.action_report_farm_intervention_review"
+        ).report_action(self)

@@ -1,4 +1,7 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # pylint: disable=consider-merging-classes-inherited
+# (each file extends the models its own capability needs, as core splits account.move)
 """A recurring request's series of visits: its season, weekday and start time, the
 days it skips, visits generated a few weeks ahead by a scheduled job (a failure goes to
 the coordinator), and the rest of the series moved or cancelled in one action."""

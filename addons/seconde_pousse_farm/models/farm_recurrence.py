@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The days of a recurring request's visits: its frequency on its weekday, within its
 season (say June to September), skipping French public holidays, the days the
 company's working calendar closes and the farm's own closed periods. Generated on a

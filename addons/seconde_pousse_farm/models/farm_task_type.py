@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Command
@@ -97,7 +99,9 @@ class FarmTaskType(models.Model):
         """The farm's work and the membership fee are services: 20 % VAT on services, so
         that the invoice says "Prestation de services" (at install and on upgrade)."""
         tax = french_sale_tax(self.env, "service", 20)
-        products = self.sudo().with_context(active_test=False).search([]).product_id
+        # Every task type, archived ones too: a short configuration list, not business data.
+        task_types = self.sudo().with_context(active_test=False).search([])  # pylint: disable=no-search-all
+        products = task_types.product_id
         products |= self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
         if not tax:
             return

@@ -1,4 +1,7 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # pylint: disable=consider-merging-classes-inherited
+# (each file extends the models its own capability needs, as core splits account.move)
 """A farm's membership, over Odoo's membership lines: one year from the first signed
 review, renewed without a gap (the next year starts the day after), until the farm
 withdraws. Its status reads the lines as they are: a credit note or a cancelled invoice
@@ -345,9 +348,9 @@ class ResPartner(models.Model):
             raise UserError(
                 self.env._("%(farm)s is not a member today: no certificate.", farm=self.name)
             )
-        return self.env.ref("seconde_pousse_farm.farm_membership_certificate_report").report_action(
-            self
-        )
+        return self.env.ref(
+            "seconde_pousse_farm.action_report_farm_membership_certificate"
+        ).report_action(self)
 
     def action_open_farm_membership_invoice(self):
         self.ensure_one()

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_farm,
     test_install,
@@ -7,6 +9,7 @@ from . import (
     test_intervention_review,
     test_invoicing,
     test_invoicing_pinned,
+    test_migration,
     test_performance,
     test_portal,
     test_portal_screens,

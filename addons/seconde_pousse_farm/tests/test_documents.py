@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The association's face on our documents: its name, address and SIRET in the body of
 every PDF (Debian's wkhtmltopdf draws no header), in French."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A hostile client, over XML-RPC: workflow fields change only through their actions,
 each role keeps to its job, invoiced work is locked and invoiced once, and bad values are
 refused by the model with a French message naming the field and the limit."""

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
@@ -103,7 +105,9 @@ class TestInterventionReview(FarmCase):
         pdf, kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("seconde_pousse_farm.farm_intervention_review_report", review.ids)
+            ._render_qweb_pdf(
+                "seconde_pousse_farm.action_report_farm_intervention_review", review.ids
+            )
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF-"))
@@ -112,7 +116,9 @@ class TestInterventionReview(FarmCase):
         review = self.make_signed_review(self.make_intervention())
         html = (
             self.env["ir.actions.report"]
-            ._render_qweb_html("seconde_pousse_farm.farm_intervention_review_report", review.ids)[0]
+            ._render_qweb_html(
+                "seconde_pousse_farm.action_report_farm_intervention_review", review.ids
+            )[0]
             .decode()
         )
         self.assertIn(review.intervention_id.name, html)

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A month-end of many farms is invoiced in the background, in committed steps, with its
 progress and a report; a second run of the same period meanwhile is refused."""
 

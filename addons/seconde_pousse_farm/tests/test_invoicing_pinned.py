@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Invoicing pinned from every side: only signed work, each line as it should be, never
 twice, and back to invoiceable after a credit note."""
 

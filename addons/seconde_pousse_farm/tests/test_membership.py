@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A farm's membership over two years, replayed day by day: a first review, renewal
 without a gap, a credit note, a break, a withdrawal; the voting members; and that
 history as the farmer reads it on the portal."""
@@ -106,13 +108,13 @@ class TestMembership(MembershipSteps, FarmCase):
                 self.env["ir.actions.report"]
                 .with_context(force_report_rendering=True)
                 ._render_qweb_pdf(
-                    "seconde_pousse_farm.farm_membership_certificate_report", self.farm.ids
+                    "seconde_pousse_farm.action_report_farm_membership_certificate", self.farm.ids
                 )
             )
             html = (
                 self.env["ir.actions.report"]
                 ._render_qweb_html(
-                    "seconde_pousse_farm.farm_membership_certificate_report", self.farm.ids
+                    "seconde_pousse_farm.action_report_farm_membership_certificate", self.farm.ids
                 )[0]
                 .decode()
             )

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The farm's membership as its farmers see it on the portal: the status and the dates
 on the home page, and the certificate, for their own farm only."""
 

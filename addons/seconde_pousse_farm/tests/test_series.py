@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Recurring visits: the season window, the weekday and start time, public holidays and
 the farm's closed days skipped, a rolling horizon kept by a scheduled job (with the same
 cost for a series of three months or of three years), a failure reported, and the rest

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The coordinator's two membership forms: a farm's withdrawal, and the farms that vote
 at the general assembly on a given day."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Move or cancel the rest of a recurring request's visits, in one action."""
 
 from odoo import api, fields, models

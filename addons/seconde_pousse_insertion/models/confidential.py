@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Files and messages of the records that hold social data.
 
 A pathway, its barriers, actions and skill evaluations, and an insertion employee's own

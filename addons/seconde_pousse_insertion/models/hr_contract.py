@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The CDDI's rules (Code du travail, L5132-15-1): four months at least, 24 months in all,
 20 to 35 hours a week, each with the derogations the law lists. Where the law blocks,
 the contract is refused; where a derogation applies, it is recorded with its reason and

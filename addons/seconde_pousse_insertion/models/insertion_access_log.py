@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Who exported or printed social data, when, and what: the trace the GDPR asks of
 whoever processes it. Reads stay restricted by the fields' groups; exports and prints of
 the fields kept to counsellors, and of the models kept to them, are logged here, never

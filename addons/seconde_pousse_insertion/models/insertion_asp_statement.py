@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The monthly statement to the ASP: per annexe financière and month, one line per
 employee the annexe funds. Prepared from the hours, the actions and the pathways,
 checked, then declared: a declared statement is kept as it was declared, and a

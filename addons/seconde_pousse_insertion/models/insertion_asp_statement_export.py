@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The statement as a file laid out for entry in the Extranet IAE: one row per employee,
 in the order of the extranet's monthly screen, as CSV (semicolons, decimal commas,
 French dates, for a spreadsheet in French) and XLSX. Each file is kept on the statement

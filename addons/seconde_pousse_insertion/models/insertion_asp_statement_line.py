@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A line of the monthly statement: what is declared for one employee, kept as it was
 read when the statement was prepared, with the problems that stop its declaration."""
 

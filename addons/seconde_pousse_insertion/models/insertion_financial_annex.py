@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The annexes financières: the State's yearly funding of the ACI's insertion posts,
 declared monthly to the ASP. Each is numbered as the ASP numbers it: the kind of
 structure, the department, the year, the structure's number and the amendment

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What moves a PASS IAE's end: its suspensions and prolongations.
 
 Each period moves the end by its length, counted as les emplois de l'inclusion counts it

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Prolongations of a PASS IAE, with the rules of les emplois de l'inclusion
 (`itou/approvals`: `ProlongationReason`, `MAX_CUMULATIVE_DURATION`): listed reasons,
 each with its cumulative cap; "difficultés particulières" open to ACI and AI only; the

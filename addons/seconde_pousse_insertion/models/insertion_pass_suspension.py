@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Suspensions of a PASS IAE, with the rules of les emplois de l'inclusion
 (`itou/approvals/models.py`, `Suspension`): listed reasons, 36 months at most each,
 backdated by a year at most, never in the future, within the PASS, never overlapping."""

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The end of a pathway's social data: noticed to the counsellor, then anonymised
 category by category once its retention period after the exit has passed."""
 

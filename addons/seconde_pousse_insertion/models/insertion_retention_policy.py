@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """How long the social data of an insertion employee is kept after the pathway's exit,
 per category, as the coordinator sets it. A scheduled job tells the counsellor 30 days
 before, then anonymises the category: what the funders' statistics count (types,
@@ -71,7 +73,9 @@ class InsertionRetentionPolicy(models.Model):
         """Notices for what is anonymised within 30 days, then what is due."""
         today = fields.Date.context_today(self)
         Pathway = self.env["insertion.pathway"].sudo()
-        for company in self.env["res.company"].sudo().search([]):
+        # Every company: each has its own periods, and there are only a few of them.
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
+        for company in companies:
             for category, months in self._months_by_category(company).items():
                 limit = today - relativedelta(months=months)
                 due = Pathway._retention_due(company, category, limit)

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Exports and prints of social data are logged (who, when, what), and the log is kept
 as written; reading the social data stays restricted as before."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The monthly statement to the ASP: its lines read from the hours, actions and
 pathways, the problems that stop its declaration, the version kept as declared and its
 correction, the files for the Extranet IAE, and totals equal to the indicators'."""

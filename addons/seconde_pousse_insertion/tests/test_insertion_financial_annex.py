@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The annexes financières: numbered as the ASP numbers them, funding the contracts of
 their period, and the posts the FTE indicator compares the hours worked with."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Retention of social data: notice 30 days before, anonymisation by the scheduled job
 category by category, the funders' figures of a past year unchanged by it, and the
 coordinator alone setting the periods."""

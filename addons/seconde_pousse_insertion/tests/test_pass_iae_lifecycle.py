@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The PASS IAE's lifecycle: suspensions and prolongations move its end, each within the
 rules of les emplois de l'inclusion, and what follows the end follows the moved one."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A person's right of access (GDPR, article 15): one ZIP of everything the suite holds
 about an insertion employee, a CSV per kind of record in French, their history and
 their documents. Made for a counsellor or a coordinator, and logged."""
@@ -131,7 +133,15 @@ class InsertionPersonalData(models.TransientModel):
         output = io.StringIO()
         writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
         _ = self.env._
-        writer.writerow([_("Date"), _("Record"), _("Author"), _("Message"), _("Changes")])
+        writer.writerow(
+            [
+                _("Date"),
+                _("Record"),
+                _("Author"),
+                _("Message"),
+                _("Changes"),
+            ]
+        )
         for message in messages:
             changes = ", ".join(
                 f"{change['changedField']}: {change['oldValue']['value'] or ''} → "

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """1.1.0: the farm's work and the membership fee are invoiced at the VAT on services,
 so that invoices state "Prestation de services" rather than "Livraison de biens"."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """1.2.0: databases installed at 1.1.0 got the French chart after the farm's data, which
 gave the farm's work and the membership fee the VAT on goods: they get the VAT on
 services again ("Prestation de services" on the invoice)."""

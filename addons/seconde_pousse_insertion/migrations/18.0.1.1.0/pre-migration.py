@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The PASS IAE end becomes the end as issued moved by suspensions and prolongations:
 the end known so far is the end as issued (there was no suspension nor prolongation)."""
 

@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * The cook's main path on the canteen portal, on data built by test_portal_tour.py:
  * order the week's produce, see the delivery of last week, download its invoice and the

@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * Signature pad of the review sign-off form: draws with a finger, a pen or the mouse
  * on a canvas and keeps the drawing, as a PNG data URL, in the hidden "signature" input.

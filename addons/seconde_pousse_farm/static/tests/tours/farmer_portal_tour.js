@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * The farmer's main path on the portal, on data built by test_portal_tour.py:
  * new request, see it listed, open the intervention, sign its review.

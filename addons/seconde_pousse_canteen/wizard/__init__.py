@@ -1,1 +1,0 @@
-from . import canteen_invoice_wizard
