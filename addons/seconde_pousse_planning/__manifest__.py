@@ -1,12 +1,15 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Seconde Pousse – Planning",
-    "summary": "Équipes, véhicules et matériel partagé sans conflit, constitution d'équipe",
+    "summary": "Teams, vehicles and shared equipment without conflicts, team builder",
     "version": "18.0.1.1.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
     "license": "AGPL-3",
     "development_status": "Alpha",
+    "maintainers": ["seconde-pousse"],
     "depends": [
         "seconde_pousse_farm",
         "seconde_pousse_insertion",
@@ -50,5 +53,4 @@
         "demo/farm_intervention_booking_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

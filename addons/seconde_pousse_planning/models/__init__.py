@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     farm_intervention,
     farm_intervention_assignment,
@@ -11,6 +13,7 @@ from . import (
     farm_planning_slot,
     farm_task_type,
     farm_task_type_skill,
+    farm_team_ranking,
     fleet_vehicle,
     hr_employee,
     hr_employee_public,

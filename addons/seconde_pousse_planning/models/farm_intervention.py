@@ -1,10 +1,52 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.seconde_pousse_base.models.roles import STAFF, SUPERVISOR
 
-from .farm_planning_slot import DEFER_CHECKS, format_when, intervention_label
+from .farm_planning_slot import DEFER_CHECKS, flush_models, format_when
+
+# What the seats and licences queries read, flushed before them.
+TEAM_CHECK_MODELS = (
+    "farm.intervention.booking",
+    "farm.intervention.assignment",
+    "fleet.vehicle",
+    "hr.employee",
+)
+
+
+# Raw SQL: the seats of every booked vehicle against the people of each intervention of
+# the batch, in one grouped query (the ORM would read each intervention's team apart).
+SEATS_QUERY = """
+SELECT b.intervention_id, SUM(v.seats),
+      (SELECT COUNT(DISTINCT a.employee_id) FROM farm_intervention_assignment a
+        WHERE a.intervention_id = b.intervention_id AND a.active) AS people,
+      MIN(b.date_start)
+ FROM farm_intervention_booking b
+ JOIN fleet_vehicle v ON v.id = b.vehicle_id
+WHERE b.intervention_id IN %s AND b.active AND b.id != ALL(%s)
+GROUP BY b.intervention_id
+"""
+
+
+# Raw SQL: each booked vehicle's licence against the licences of the intervention's team,
+# a double EXISTS over the batch in one query.
+LICENCES_QUERY = """
+SELECT b.id
+ FROM farm_intervention_booking b
+ JOIN fleet_vehicle v ON v.id = b.vehicle_id AND v.licence_id IS NOT NULL
+WHERE b.intervention_id IN %s AND b.active
+  AND EXISTS (SELECT 1 FROM farm_intervention_assignment a
+               WHERE a.intervention_id = b.intervention_id AND a.active)
+  AND NOT EXISTS (
+      SELECT 1 FROM farm_intervention_assignment a
+        JOIN hr_employee_farm_licence_rel rel ON rel.employee_id = a.employee_id
+       WHERE a.intervention_id = b.intervention_id AND a.active
+         AND rel.licence_id = v.licence_id)
+LIMIT 1
+"""
 
 
 class FarmIntervention(models.Model):
@@ -45,25 +87,21 @@ class FarmIntervention(models.Model):
             intervention.calendar_label += _(" · %(count)s people", count=intervention.team_size)
         return result
 
+    def _planning_label(self):
+        """The intervention and its farm, for the planning's messages ("" for none)."""
+        intervention = self.sudo()
+        if not intervention:
+            return ""
+        return f"{intervention.display_name} ({intervention.partner_id.name})"
+
     def _check_vehicle_seats(self, without_bookings=None):
         """Seats of the vehicles booked for an intervention against the people travelling
         (without_bookings: bookings about to be removed). One query for the whole batch."""
         if not self.ids:
             return
-        self.env.flush_all()
+        flush_models(self.env, TEAM_CHECK_MODELS)
         self.env.cr.execute(
-            SQL(
-                """SELECT b.intervention_id, SUM(v.seats),
-                          (SELECT COUNT(DISTINCT a.employee_id) FROM farm_intervention_assignment a
-                            WHERE a.intervention_id = b.intervention_id AND a.active) AS people,
-                          MIN(b.date_start)
-                     FROM farm_intervention_booking b
-                     JOIN fleet_vehicle v ON v.id = b.vehicle_id
-                    WHERE b.intervention_id IN %s AND b.active AND b.id != ALL(%s)
-                    GROUP BY b.intervention_id""",
-                tuple(self.ids),
-                without_bookings.ids if without_bookings else [],
-            )
+            SQL(SEATS_QUERY, tuple(self.ids), without_bookings.ids if without_bookings else [])
         )
         for intervention_id, seats, people, date_start in self.env.cr.fetchall():
             if seats < people:
@@ -83,7 +121,7 @@ class FarmIntervention(models.Model):
                         vehicles=", ".join(vehicles.mapped("display_name")),
                         seats=seats,
                         people=people,
-                        intervention=intervention_label(intervention),
+                        intervention=intervention._planning_label(),
                         date=format_when(self.env, date_start),
                     )
                 )
@@ -93,24 +131,8 @@ class FarmIntervention(models.Model):
         the team has someone in it). One query for the whole batch."""
         if not self.ids:
             return
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """SELECT b.id
-                     FROM farm_intervention_booking b
-                     JOIN fleet_vehicle v ON v.id = b.vehicle_id AND v.licence_id IS NOT NULL
-                    WHERE b.intervention_id IN %s AND b.active
-                      AND EXISTS (SELECT 1 FROM farm_intervention_assignment a
-                                   WHERE a.intervention_id = b.intervention_id AND a.active)
-                      AND NOT EXISTS (
-                          SELECT 1 FROM farm_intervention_assignment a
-                            JOIN hr_employee_farm_licence_rel rel ON rel.employee_id = a.employee_id
-                           WHERE a.intervention_id = b.intervention_id AND a.active
-                             AND rel.licence_id = v.licence_id)
-                    LIMIT 1""",
-                tuple(self.ids),
-            )
-        )
+        flush_models(self.env, TEAM_CHECK_MODELS)
+        self.env.cr.execute(SQL(LICENCES_QUERY, tuple(self.ids)))
         row = self.env.cr.fetchone()
         if row:
             booking = self.env["farm.intervention.booking"].sudo().browse(row[0])
@@ -119,7 +141,7 @@ class FarmIntervention(models.Model):
                     "No one in the team of %(intervention)s holds the licence %(licence)s needed "
                     "to drive "
                     "%(vehicle)s on %(date)s.",
-                    intervention=intervention_label(booking.intervention_id),
+                    intervention=booking.intervention_id._planning_label(),
                     licence=booking.vehicle_id.licence_id.name,
                     vehicle=booking.vehicle_id.display_name,
                     date=format_when(self.env, booking.date_start),

@@ -1,10 +1,12 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_compare, format_date
 
-from .farm_planning_slot import checks_deferred, intervention_label
+from .farm_planning_slot import ASSIGNMENT_CHECK_MODELS, checks_deferred, flush_models
 
 # weekly hours of a resource calendar (two-week calendars: the mean of both weeks)
 CALENDAR_WEEK_HOURS = """
@@ -13,6 +15,81 @@ CALENDAR_WEEK_HOURS = """
            / CASE WHEN cal.two_weeks_calendar THEN 2 ELSE 1 END
       FROM resource_calendar_attendance att
      WHERE att.calendar_id = cal.id AND att.display_type IS NULL AND att.resource_id IS NULL
+"""
+
+
+# Raw SQL: an anti-join of the whole batch against the running contracts in one query,
+# where the ORM would search per person.
+CONTRACTS_QUERY = """
+SELECT a.id
+  FROM farm_intervention_assignment a
+ WHERE a.id IN %s
+   AND NOT EXISTS (
+       SELECT 1 FROM hr_contract c
+        WHERE c.employee_id = a.employee_id AND c.active
+          AND c.state IN ('open', 'close')
+          AND c.date_start <= a.date_start::date
+          AND (c.date_end IS NULL OR c.date_end >= a.date_end::date))
+ ORDER BY a.date_start LIMIT 1
+"""
+
+# Raw SQL: the whole batch against each person's PASS IAE and its suspensions in one
+# query, on dates that the counsellors' field groups hide from planners' ORM reads.
+PASS_IAE_QUERY = """
+SELECT a.id, e.pass_iae_start, e.pass_iae_end, s.date_start, s.date_end
+ FROM farm_intervention_assignment a
+ JOIN hr_employee e ON e.id = a.employee_id AND e.is_insertion_employee
+ LEFT JOIN insertion_pass_suspension s ON s.employee_id = e.id AND s.active
+  AND s.date_start <= a.date_end::date AND s.date_end >= a.date_start::date
+WHERE a.id IN %s
+  AND (a.date_start::date < e.pass_iae_start
+       OR a.date_end::date > e.pass_iae_end OR s.id IS NOT NULL)
+ORDER BY a.date_start LIMIT 1
+"""
+
+
+# Raw SQL: the hours planned in each week the batch touches, against the weekly hours of
+# the contract running that week (from its calendar's attendances), in one query; the ORM
+# would read each person's week and contract apart.
+WEEKLY_HOURS_QUERY = """
+WITH weeks AS (
+    SELECT DISTINCT a.employee_id, date_trunc('week', a.date_start) AS week
+      FROM farm_intervention_assignment a WHERE a.id IN %(ids)s
+), planned AS (
+    SELECT w.employee_id, w.week,
+           SUM(EXTRACT(EPOCH FROM (o.date_end - o.date_start))) / 3600 AS hours
+      FROM weeks w
+      JOIN farm_intervention_assignment o ON o.employee_id = w.employee_id
+        AND o.active
+       AND o.date_start >= w.week AND o.date_start < w.week + interval '7 days'
+     GROUP BY w.employee_id, w.week
+)
+SELECT p.employee_id, p.week, p.hours, limits.hours
+  FROM planned p
+  CROSS JOIN LATERAL (
+      SELECT (%(week_hours)s) AS hours
+        FROM hr_contract c JOIN resource_calendar cal
+          ON cal.id = c.resource_calendar_id
+       WHERE c.employee_id = p.employee_id AND c.active
+         AND c.state IN ('open', 'close')
+         AND c.date_start <= (p.week + interval '6 days')::date
+         AND (c.date_end IS NULL OR c.date_end >= p.week::date)
+       ORDER BY c.date_start DESC LIMIT 1
+  ) limits
+ WHERE limits.hours > 0 AND p.hours > limits.hours + 0.001
+ ORDER BY p.week LIMIT 1
+"""
+
+
+# Raw SQL: the whole batch against approved leave in one query (the ORM would search per
+# person and slot).
+LEAVES_QUERY = """
+SELECT a.id, l.date_from, l.date_to
+ FROM farm_intervention_assignment a
+ JOIN hr_leave l ON l.employee_id = a.employee_id AND l.state = 'validate'
+  AND l.date_from < a.date_end AND l.date_to > a.date_start
+WHERE a.id IN %s
+ORDER BY a.date_start LIMIT 1
 """
 
 
@@ -108,7 +185,7 @@ class FarmInterventionAssignment(models.Model):
                         "%(name)s on %(intervention)s: the intervention has %(count)s tasks, "
                         "record the hours task by task.",
                         name=assignment.employee_id.name,
-                        intervention=intervention_label(assignment.intervention_id),
+                        intervention=assignment.intervention_id._planning_label(),
                         count=len(lines),
                     )
                 )
@@ -134,7 +211,7 @@ class FarmInterventionAssignment(models.Model):
                     _(
                         "%(name)s is absent at roll-call: no hours on %(intervention)s.",
                         name=assignment.employee_id.name,
-                        intervention=intervention_label(assignment.intervention_id),
+                        intervention=assignment.intervention_id._planning_label(),
                     )
                 )
             if (
@@ -170,7 +247,7 @@ class FarmInterventionAssignment(models.Model):
         assignments = self.filtered("active")
         if not assignments or checks_deferred(self.env):
             return  # deferred: the caller checks the whole batch at once
-        self.env.flush_all()
+        flush_models(self.env, ASSIGNMENT_CHECK_MODELS)
         self._check_leaves(assignments)
         self._check_contracts(assignments)
         self._check_pass_iae(assignments)
@@ -179,17 +256,7 @@ class FarmInterventionAssignment(models.Model):
 
     @api.model
     def _check_leaves(self, assignments):
-        self.env.cr.execute(
-            SQL(
-                """SELECT a.id, l.date_from, l.date_to
-                     FROM farm_intervention_assignment a
-                     JOIN hr_leave l ON l.employee_id = a.employee_id AND l.state = 'validate'
-                      AND l.date_from < a.date_end AND l.date_to > a.date_start
-                    WHERE a.id IN %s
-                    ORDER BY a.date_start LIMIT 1""",
-                tuple(assignments.ids),
-            )
-        )
+        self.env.cr.execute(SQL(LEAVES_QUERY, tuple(assignments.ids)))
         row = self.env.cr.fetchone()
         if row:
             assignment = self.browse(row[0])
@@ -201,7 +268,7 @@ class FarmInterventionAssignment(models.Model):
                     name=assignment.employee_id.name,
                     leave_start=self._fmt(row[1]),
                     leave_end=self._fmt(row[2]),
-                    intervention=intervention_label(assignment.intervention_id),
+                    intervention=assignment.intervention_id._planning_label(),
                     start=self._fmt(assignment.date_start),
                     end=self._fmt(assignment.date_end),
                 )
@@ -209,26 +276,13 @@ class FarmInterventionAssignment(models.Model):
 
     @api.model
     def _check_contracts(self, assignments):
-        self.env.cr.execute(
-            SQL(
-                """SELECT a.id
-                     FROM farm_intervention_assignment a
-                    WHERE a.id IN %s
-                      AND NOT EXISTS (
-                          SELECT 1 FROM hr_contract c
-                           WHERE c.employee_id = a.employee_id AND c.active
-                             AND c.state IN ('open', 'close')
-                             AND c.date_start <= a.date_start::date
-                             AND (c.date_end IS NULL OR c.date_end >= a.date_end::date))
-                    ORDER BY a.date_start LIMIT 1""",
-                tuple(assignments.ids),
-            )
-        )
-        row = self.env.cr.fetchone()
-        if not row:
-            return
-        assignment = self.browse(row[0])
-        employee = assignment.employee_id
+        """Everyone works within a running contract."""
+        query = SQL(CONTRACTS_QUERY, tuple(assignments.ids))
+        for (assignment_id,) in self.env.execute_query(query):
+            self.browse(assignment_id)._raise_outside_contract()
+
+    def _raise_outside_contract(self):
+        employee = self.employee_id
         contracts = (
             self.env["hr.contract"]
             .sudo()
@@ -243,13 +297,28 @@ class FarmInterventionAssignment(models.Model):
                     "%(name)s has no running contract: they cannot work on %(intervention)s on "
                     "%(date)s.",
                     name=employee.name,
-                    intervention=intervention_label(assignment.intervention_id),
-                    date=self._fmt(assignment.date_start),
+                    intervention=self.intervention_id._planning_label(),
+                    date=self._fmt(self.date_start),
                 )
             )
+        raise ValidationError(
+            _(
+                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their "
+                "contract "
+                "dates (%(periods)s).",
+                name=employee.name,
+                intervention=self.intervention_id._planning_label(),
+                start=self._fmt(self.date_start),
+                end=self._fmt(self.date_end),
+                periods=self._contract_periods(contracts),
+            )
+        )
+
+    def _contract_periods(self, contracts):
+        """ "01/09/2026 to 28/02/2027, 01/03/2027 to open-ended"."""
         # translated here: _() finds the language in the method's frame, not a generator's
         period, open_ended = _("%(start)s to %(end)s"), _("open-ended")
-        periods = ", ".join(
+        return ", ".join(
             period
             % {
                 "start": format_date(self.env, c.date_start),
@@ -257,45 +326,20 @@ class FarmInterventionAssignment(models.Model):
             }
             for c in contracts
         )
-        raise ValidationError(
-            _(
-                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their "
-                "contract "
-                "dates (%(periods)s).",
-                name=employee.name,
-                intervention=intervention_label(assignment.intervention_id),
-                start=self._fmt(assignment.date_start),
-                end=self._fmt(assignment.date_end),
-                periods=periods,
-            )
-        )
 
     @api.model
     def _check_pass_iae(self, assignments):
         """An insertion employee works within their PASS IAE, as its suspensions and
         prolongations moved it, and never while it is suspended. SQL: one query for the
         whole batch, on dates the counsellors' field groups would hide from planners."""
-        self.env.cr.execute(
-            SQL(
-                """SELECT a.id, e.pass_iae_start, e.pass_iae_end, s.date_start, s.date_end
-                     FROM farm_intervention_assignment a
-                     JOIN hr_employee e ON e.id = a.employee_id AND e.is_insertion_employee
-                     LEFT JOIN insertion_pass_suspension s ON s.employee_id = e.id AND s.active
-                      AND s.date_start <= a.date_end::date AND s.date_end >= a.date_start::date
-                    WHERE a.id IN %s
-                      AND (a.date_start::date < e.pass_iae_start
-                           OR a.date_end::date > e.pass_iae_end OR s.id IS NOT NULL)
-                    ORDER BY a.date_start LIMIT 1""",
-                tuple(assignments.ids),
-            )
-        )
+        self.env.cr.execute(SQL(PASS_IAE_QUERY, tuple(assignments.ids)))
         row = self.env.cr.fetchone()
         if not row:
             return
         assignment = self.browse(row[0])
         values = {
             "name": assignment.employee_id.name,
-            "intervention": intervention_label(assignment.intervention_id),
+            "intervention": assignment.intervention_id._planning_label(),
             "date": self._fmt(assignment.date_start),
         }
         if row[3]:
@@ -321,36 +365,7 @@ class FarmInterventionAssignment(models.Model):
     @api.model
     def _check_weekly_hours(self, assignments):
         self.env.cr.execute(
-            SQL(
-                """WITH weeks AS (
-                       SELECT DISTINCT a.employee_id, date_trunc('week', a.date_start) AS week
-                         FROM farm_intervention_assignment a WHERE a.id IN %(ids)s
-                   ), planned AS (
-                       SELECT w.employee_id, w.week,
-                              SUM(EXTRACT(EPOCH FROM (o.date_end - o.date_start))) / 3600 AS hours
-                         FROM weeks w
-                         JOIN farm_intervention_assignment o ON o.employee_id = w.employee_id
-                           AND o.active
-                          AND o.date_start >= w.week AND o.date_start < w.week + interval '7 days'
-                        GROUP BY w.employee_id, w.week
-                   )
-                   SELECT p.employee_id, p.week, p.hours, limits.hours
-                     FROM planned p
-                     CROSS JOIN LATERAL (
-                         SELECT (%(week_hours)s) AS hours
-                           FROM hr_contract c JOIN resource_calendar cal
-                             ON cal.id = c.resource_calendar_id
-                          WHERE c.employee_id = p.employee_id AND c.active
-                            AND c.state IN ('open', 'close')
-                            AND c.date_start <= (p.week + interval '6 days')::date
-                            AND (c.date_end IS NULL OR c.date_end >= p.week::date)
-                          ORDER BY c.date_start DESC LIMIT 1
-                     ) limits
-                    WHERE limits.hours > 0 AND p.hours > limits.hours + 0.001
-                    ORDER BY p.week LIMIT 1""",
-                ids=tuple(assignments.ids),
-                week_hours=SQL(CALENDAR_WEEK_HOURS),
-            )
+            SQL(WEEKLY_HOURS_QUERY, ids=tuple(assignments.ids), week_hours=SQL(CALENDAR_WEEK_HOURS))
         )
         row = self.env.cr.fetchone()
         if row:

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
@@ -17,6 +19,12 @@ class FarmInterventionAssignment(models.Model):
         now = fields.Datetime.now()
         start, end = now - WINDOW_BEFORE, now + WINDOW_AFTER
         employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
+        return self._timeline_leaves(employees, start, end) + self._timeline_contract_ends(
+            employees, start, end
+        )
+
+    @api.model
+    def _timeline_leaves(self, employees, start, end):
         leaves = (
             self.env["hr.leave"]
             .sudo()
@@ -29,8 +37,9 @@ class FarmInterventionAssignment(models.Model):
                 ]
             )
         )
-        label = _("Leave")  # _() finds the language in the method's frame, not a comprehension's
-        items = [
+        # translated here: _() finds the language in the method's frame, not a comprehension's
+        label = _("Leave")
+        return [
             {
                 "id": f"sp-leave-{leave.id}",
                 "group": leave.employee_id.id,
@@ -41,6 +50,10 @@ class FarmInterventionAssignment(models.Model):
             }
             for leave in leaves
         ]
+
+    @api.model
+    def _timeline_contract_ends(self, employees, start, end):
+        """A week-long mark from the day after each contract's last day."""
         contracts = (
             self.env["hr.contract"]
             .sudo()
@@ -53,6 +66,8 @@ class FarmInterventionAssignment(models.Model):
                 ]
             )
         )
+        label = _("Contract ended")
+        items = []
         for contract in contracts:
             last_day = datetime.combine(contract.date_end, time.min)
             items.append(
@@ -62,7 +77,7 @@ class FarmInterventionAssignment(models.Model):
                     "start": fields.Datetime.to_string(last_day + timedelta(days=1)),
                     "end": fields.Datetime.to_string(last_day + timedelta(days=8)),
                     "kind": "contract_end",
-                    "label": _("Contract ended"),
+                    "label": label,
                 }
             )
         return items

@@ -1,8 +1,36 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from .farm_planning_slot import checks_deferred, intervention_label
+from .farm_planning_slot import BOOKING_CHECK_MODELS, checks_deferred, flush_models
+
+# Raw SQL: the vehicles' services and the equipment's open maintenance requests that
+# overlap each booking of the batch, in one UNION query (two models, interval arithmetic
+# on the request's duration, which a domain cannot express).
+MAINTENANCE_QUERY = """
+SELECT b.id, s.date, NULL::timestamp
+  FROM farm_intervention_booking b
+  JOIN fleet_vehicle_log_services s ON s.vehicle_id = b.vehicle_id AND s.active
+   AND (s.state = 'running' AND s.date <= b.date_end::date
+        OR s.state = 'new' AND s.date BETWEEN b.date_start::date
+          AND b.date_end::date)
+ WHERE b.id IN %(ids)s
+UNION ALL
+SELECT b.id, r.request_date, r.schedule_date
+  FROM farm_intervention_booking b
+  JOIN maintenance_request r ON r.equipment_id = b.equipment_id
+    AND r.archive IS NOT TRUE
+  JOIN maintenance_stage st ON st.id = r.stage_id AND st.done IS NOT TRUE
+   AND (r.maintenance_type = 'corrective' AND r.request_date <= b.date_end::date
+        OR r.schedule_date < b.date_end
+           AND r.schedule_date
+             + make_interval(secs => COALESCE(r.duration, 0) * 3600)
+               >= b.date_start)
+ WHERE b.id IN %(ids)s
+LIMIT 1
+"""
 
 
 class FarmInterventionBooking(models.Model):
@@ -91,42 +119,18 @@ class FarmInterventionBooking(models.Model):
                         "%(name)s is archived: it cannot be booked for %(intervention)s on "
                         "%(date)s.",
                         name=resource.display_name,
-                        intervention=intervention_label(booking.intervention_id),
+                        intervention=booking.intervention_id._planning_label(),
                         date=self._fmt(booking.date_start),
                     )
                 )
-        self.env.flush_all()
+        flush_models(self.env, BOOKING_CHECK_MODELS)
         self._check_maintenance(bookings)
         bookings.intervention_id._check_vehicle_seats()
         bookings.intervention_id._check_vehicle_licences()
 
     @api.model
     def _check_maintenance(self, bookings):
-        self.env.cr.execute(
-            SQL(
-                """SELECT b.id, s.date, NULL::timestamp
-                     FROM farm_intervention_booking b
-                     JOIN fleet_vehicle_log_services s ON s.vehicle_id = b.vehicle_id AND s.active
-                      AND (s.state = 'running' AND s.date <= b.date_end::date
-                           OR s.state = 'new' AND s.date BETWEEN b.date_start::date
-                             AND b.date_end::date)
-                    WHERE b.id IN %(ids)s
-                   UNION ALL
-                   SELECT b.id, r.request_date, r.schedule_date
-                     FROM farm_intervention_booking b
-                     JOIN maintenance_request r ON r.equipment_id = b.equipment_id
-                       AND r.archive IS NOT TRUE
-                     JOIN maintenance_stage st ON st.id = r.stage_id AND st.done IS NOT TRUE
-                      AND (r.maintenance_type = 'corrective' AND r.request_date <= b.date_end::date
-                           OR r.schedule_date < b.date_end
-                              AND r.schedule_date
-                                + make_interval(secs => COALESCE(r.duration, 0) * 3600)
-                                  >= b.date_start)
-                    WHERE b.id IN %(ids)s
-                   LIMIT 1""",
-                ids=tuple(bookings.ids),
-            )
-        )
+        self.env.cr.execute(SQL(MAINTENANCE_QUERY, ids=tuple(bookings.ids)))
         row = self.env.cr.fetchone()
         if row:
             booking = self.browse(row[0])
@@ -136,7 +140,7 @@ class FarmInterventionBooking(models.Model):
                     "%(intervention)s from %(start)s to %(end)s.",
                     name=booking.sudo().name,
                     date=self._fmt(row[2]) if row[2] else format_date(self.env, row[1]),
-                    intervention=intervention_label(booking.intervention_id),
+                    intervention=booking.intervention_id._planning_label(),
                     start=self._fmt(booking.date_start),
                     end=self._fmt(booking.date_end),
                 )
@@ -194,7 +198,7 @@ class FarmInterventionBooking(models.Model):
         for booking in self.sudo():
             description = _(
                 "Damaged during %(intervention)s (%(farm)s). %(note)s",
-                intervention=intervention_label(booking.intervention_id),
+                intervention=booking.intervention_id._planning_label(),
                 farm=booking.partner_id.name,
                 note=booking.condition_note or "",
             )

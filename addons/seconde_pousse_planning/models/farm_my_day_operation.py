@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import binascii
 
@@ -80,6 +82,7 @@ class FarmMyDayOperation(models.Model):
                     {"key": key, "user_id": self.env.uid, "kind": kind, "status": "done"}
                 )
                 record.intervention_id = getattr(self, f"_apply_{kind}")(operation)
+                # everything, inside the savepoint: a key sent twice at once fails here
                 self.env.flush_all()
             return {"key": key, "status": "done", "message": ""}
         except psycopg2.IntegrityError:

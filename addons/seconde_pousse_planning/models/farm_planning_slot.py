@@ -1,4 +1,8 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
+from datetime import datetime
+from typing import NamedTuple
 
 import psycopg2
 
@@ -19,6 +23,51 @@ EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^
 DEFER_CHECKS = object()
 
 
+class SlotCandidate(NamedTuple):
+    """One resource of a slot about to be saved, as the overlap checks read it."""
+
+    index: int  # the slot's place in the batch
+    record_id: int  # 0 for a slot being created
+    column: str  # the resource's field: employee_id, vehicle_id, equipment_id
+    resource_id: int
+    start: datetime
+    end: datetime
+    values: dict  # the slot's values after the write
+
+    @property
+    def resource(self):
+        return self.column, self.resource_id
+
+
+# What the planning checks' queries read, flushed before them: the changes of this
+# transaction to those models only, where flush_all() would write every model's.
+ASSIGNMENT_CHECK_MODELS = (
+    "farm.intervention.assignment",
+    "farm.intervention.booking",
+    "fleet.vehicle",
+    "hr.leave",
+    "hr.contract",
+    "hr.employee",
+    "insertion.pass.suspension",
+    "resource.calendar",
+    "resource.calendar.attendance",
+)
+BOOKING_CHECK_MODELS = (
+    "farm.intervention.booking",
+    "farm.intervention.assignment",
+    "fleet.vehicle",
+    "fleet.vehicle.log.services",
+    "maintenance.request",
+    "maintenance.stage",
+    "hr.employee",
+)
+
+
+def flush_models(env, model_names):
+    for name in model_names:
+        env[name].flush_model()
+
+
 def checks_deferred(env):
     return env.context.get("planning_checks") is DEFER_CHECKS
 
@@ -26,14 +75,6 @@ def checks_deferred(env):
 def format_when(env, value):
     """A date and time in the planner's time zone (the programme is in Provence)."""
     return format_datetime(env, value, tz=local_tz(env), dt_format="short")
-
-
-def intervention_label(intervention):
-    """The intervention and its farm, for messages."""
-    intervention = intervention.sudo()
-    if not intervention:
-        return ""
-    return f"{intervention.display_name} ({intervention.partner_id.name})"
 
 
 class FarmPlanningSlot(models.AbstractModel):
@@ -158,70 +199,83 @@ class FarmPlanningSlot(models.AbstractModel):
     def _precheck_slots(self, items):
         """Refuse, before anything is saved, a slot ending before it starts and a resource
         planned twice at once. One query whatever the history."""
+        candidates = self._slot_candidates(items)
+        if candidates:
+            self._check_batch_overlaps(candidates)
+            self._check_saved_overlaps(candidates)
+
+    @api.model
+    def _slot_candidates(self, items):
+        """A SlotCandidate per active slot and resource of items ((id, values) pairs),
+        after refusing a slot that ends before it starts."""
         candidates = []
         for index, (record_id, values) in enumerate(items):
             start = fields.Datetime.to_datetime(values.get("date_start"))
             end = fields.Datetime.to_datetime(values.get("date_end"))
             resources = [(c, values.get(c)) for _n, c in self._planning_exclusions if values.get(c)]
             if start and end and end <= start:
-                what = (
-                    ", ".join(self._resource_label(c, r) for c, r in resources) or self._description
-                )
+                labels = [self._resource_label(c, r) for c, r in resources]
                 raise ValidationError(
                     _(
                         "%(what)s: the end (%(end)s) must be after the start (%(start)s).",
-                        what=what,
+                        what=", ".join(labels) or self._description,
                         start=self._fmt(start),
                         end=self._fmt(end),
                     )
                 )
             if not (start and end) or values.get("active") is False:
                 continue
-            for column, resource_id in resources:
-                candidates.append((index, record_id or 0, column, resource_id, start, end, values))
-        if not candidates:
-            return
-        # overlaps inside the batch itself: sorted per resource, each slot against the
-        # latest end seen so far
+            candidates += [
+                SlotCandidate(index, record_id or 0, column, resource_id, start, end, values)
+                for column, resource_id in resources
+            ]
+        return candidates
+
+    @api.model
+    def _check_batch_overlaps(self, candidates):
+        """Overlaps inside the batch itself: sorted per resource, each slot against the
+        latest end seen so far."""
         previous = None
-        for candidate in sorted(candidates, key=lambda c: (c[2], c[3], c[4])):
-            if previous and previous[2:4] == candidate[2:4] and candidate[4] < previous[5]:
+        for candidate in sorted(candidates, key=lambda c: (c.column, c.resource_id, c.start)):
+            same = previous and previous.resource == candidate.resource
+            if same and candidate.start < previous.end:
                 self._raise_overlap(
-                    candidate, previous[4], previous[5], previous[6].get("intervention_id")
+                    candidate, previous.start, previous.end, previous.values.get("intervention_id")
                 )
-            if not previous or previous[2:4] != candidate[2:4] or candidate[5] > previous[5]:
+            if not same or candidate.end > previous.end:
                 previous = candidate
-        # overlaps with what is saved: one query
+
+    @api.model
+    def _check_saved_overlaps(self, candidates):
+        """Overlaps with what is saved. Raw SQL: the batch's slots, as a VALUES list, are
+        joined to the saved ones with tsrange overlaps in one query, where the ORM would
+        search once per slot."""
         self.flush_model()
         rows = SQL(", ").join(
-            SQL("(%s, %s, %s, %s, %s::timestamp, %s::timestamp)", idx, rid, column, res, start, end)
-            for idx, rid, column, res, start, end, _values in candidates
+            SQL("(%s, %s, %s, %s, %s::timestamp, %s::timestamp)", *candidate[:6])
+            for candidate in candidates
         )
         conditions = SQL(" OR ").join(
             SQL("(c.col = %s AND o.%s = c.res)", column, SQL.identifier(column))
-            for column in {candidate[2] for candidate in candidates}
+            for column in {candidate.column for candidate in candidates}
         )
-        self.env.cr.execute(
-            SQL(
-                """SELECT c.idx, o.intervention_id, o.date_start, o.date_end
-                     FROM (VALUES %(rows)s) AS c(idx, rid, col, res, ds, de)
-                     JOIN %(table)s o ON o.active AND o.id != c.rid AND (%(conditions)s)
-                      AND tsrange(o.date_start, o.date_end) && tsrange(c.ds, c.de)
-                    ORDER BY c.idx, o.date_start
-                    LIMIT 1""",
-                rows=rows,
-                table=SQL.identifier(self._table),
-                conditions=conditions,
-            )
+        query = SQL(
+            """SELECT c.idx, o.intervention_id, o.date_start, o.date_end
+                 FROM (VALUES %(rows)s) AS c(idx, rid, col, res, ds, de)
+                 JOIN %(table)s o ON o.active AND o.id != c.rid AND (%(conditions)s)
+                  AND tsrange(o.date_start, o.date_end) && tsrange(c.ds, c.de)
+                ORDER BY c.idx, o.date_start
+                LIMIT 1""",
+            rows=rows,
+            table=SQL.identifier(self._table),
+            conditions=conditions,
         )
-        row = self.env.cr.fetchone()
-        if row:
-            candidate = next(c for c in candidates if c[0] == row[0])
-            self._raise_overlap(candidate, row[2], row[3], row[1])
+        for index, intervention_id, other_start, other_end in self.env.execute_query(query):
+            candidate = next(c for c in candidates if c.index == index)
+            self._raise_overlap(candidate, other_start, other_end, intervention_id)
 
     @api.model
     def _raise_overlap(self, candidate, other_start, other_end, other_intervention_id):
-        _idx, _rid, column, resource_id, start, end, values = candidate
         Intervention = self.env["farm.intervention"].sudo()
         raise ValidationError(
             _(
@@ -229,13 +283,15 @@ class FarmPlanningSlot(models.AbstractModel):
                 "to "
                 "%(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to "
                 "%(end)s.",
-                name=self._resource_label(column, resource_id),
-                other=intervention_label(Intervention.browse(other_intervention_id)),
+                name=self._resource_label(candidate.column, candidate.resource_id),
+                other=Intervention.browse(other_intervention_id)._planning_label(),
                 other_start=self._fmt(other_start),
                 other_end=self._fmt(other_end),
-                intervention=intervention_label(Intervention.browse(values.get("intervention_id"))),
-                start=self._fmt(start),
-                end=self._fmt(end),
+                intervention=Intervention.browse(
+                    candidate.values.get("intervention_id")
+                )._planning_label(),
+                start=self._fmt(candidate.start),
+                end=self._fmt(candidate.end),
             )
         )
 

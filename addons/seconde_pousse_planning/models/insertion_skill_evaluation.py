@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, models
 
 
@@ -6,4 +8,7 @@ class InsertionSkillEvaluation(models.Model):
 
     @api.model
     def _selection_source_model(self):
-        return [*super()._selection_source_model(), ("farm.intervention", _("Farm intervention"))]
+        return [
+            *super()._selection_source_model(),
+            ("farm.intervention", _("Farm intervention")),
+        ]

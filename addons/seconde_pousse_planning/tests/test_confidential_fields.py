@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The social data of insertion employees, proven field by field from the models.
 
 Which fields are confidential is read from the registry, not from a hand list:

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The 18.0.1.1.0 migration, run on a database put back in the 18.0.1.0.0 shape: the
 assignments' "hours_done" column, and tasks whose hours were typed apart from the team's."""
 

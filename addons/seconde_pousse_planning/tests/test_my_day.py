@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """ "Ma journée" as the phone calls it (XML-RPC here, JSON-RPC in the browser): what it
 loads, each operation recorded exactly once, conflicts and refusals named, the roles that
 may not use it, and a load whose query count does not grow with history."""

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A supervisor's whole day in "Ma journée", in headless Chromium at a phone's size, with the
 network switched off in the middle through the DevTools protocol."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The planning reads at a glance on a laptop screen: guarded in headless Chromium at
 1366×768, on the screens as a supervisor opens them."""
 

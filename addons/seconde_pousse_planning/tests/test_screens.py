@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Every screen of ours opens in the real web client, as each role sees it.
 
 For the coordinator, the supervisor, the counsellor and the accountant, headless

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One source of truth for hours: a person's hours on a task, typed once, make the task's
 invoiced hours and the person's monthly hours."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """18.0.1.1.0: the hours are recorded once, per person and task (farm.intervention.hours),
 and a person's monthly hours point to their farm job with a Many2one (assignment_id).
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """18.0.1.1.0: an assignment's "hours_done" becomes "done_hours", as on the tasks and the
 intervention (the same words in the same order everywhere)."""
 

@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * "Ma journée": the supervisor's day on a phone. Roll-call, hours per person and task,
  * observations, equipment out and back, photos and the farmer's signature, recorded on

@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * What the supervisor records in "Ma journée" waits on the phone (localStorage) until the
  * server has answered it: a dropped signal loses nothing. Each operation carries a key the

@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * The planning timeline, readable at a glance: it opens on this week, or on the next one
  * at the weekend (the week to plan); previous and next move by the window shown; the

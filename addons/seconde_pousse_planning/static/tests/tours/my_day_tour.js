@@ -1,4 +1,6 @@
 /** @odoo-module **/
+/* Copyright 2026 Aix-Multi-Services Environnement
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * A supervisor's whole day on a phone, on data built by test_my_day_tour.py: start the job,
  * roll-call, hours and an observation with the network cut (test_my_day_tour.py switches
