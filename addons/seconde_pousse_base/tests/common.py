@@ -1,9 +1,11 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 import threading
 
 from odoo.modules.module import get_manifest
 from odoo.tests import new_test_user
+from odoo.tools.misc import file_path
 
 ROLE_GROUPS = {
     "coordinator": "seconde_pousse_base.group_coordinator",
@@ -23,6 +25,16 @@ def make_role_user(env, role, login=None, **values):
     if role not in PORTAL_ROLES:
         groups = "base.group_user," + groups
     return new_test_user(env, login=login or f"sp_{role}", groups=groups, **values)
+
+
+def load_migration(module, version, name):
+    """A migration script of an addon (migrations/VERSION/NAME.py), as a module whose
+    migrate(cr, version) a test can call."""
+    path = file_path(f"{module}/migrations/{version}/{name}.py")
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
 
 
 class InstallCheckMixin:

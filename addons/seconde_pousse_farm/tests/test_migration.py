@@ -3,26 +3,17 @@
 """The 18.0.1.3.0 migration, on a database put back in the 18.0.1.2.0 shape: the reports
 under their old external ids."""
 
-import importlib.util
-
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.misc import file_path
+
+from odoo.addons.seconde_pousse_base.tests.common import load_migration
 
 MODULE = "seconde_pousse_farm"
-
-
-def load_script(version, name):
-    path = file_path(f"{MODULE}/migrations/{version}/{name}.py")
-    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
 class TestMigration(TransactionCase):
     def test_reports_keep_their_records_under_their_new_names(self):
-        script = load_script("18.0.1.3.0", "pre-migration")
+        script = load_migration(MODULE, "18.0.1.3.0", "pre-migration")
         reports = {new: self.env.ref(f"{MODULE}.{new}").id for new in script.RENAMED.values()}
         for old, new in script.RENAMED.items():  # as 18.0.1.2.0 named them
             self.env.cr.execute(

@@ -3,21 +3,16 @@
 """The 18.0.1.1.0 migration, run on a database put back in the 18.0.1.0.0 shape: the
 assignments' "hours_done" column, and tasks whose hours were typed apart from the team's."""
 
-import importlib.util
-
 from odoo.fields import Command
 from odoo.tests import tagged
-from odoo.tools.misc import file_path
+
+from odoo.addons.seconde_pousse_base.tests.common import load_migration
 
 from .common import PlanningCase
 
 
 def load_script(name):
-    path = file_path(f"seconde_pousse_planning/migrations/18.0.1.1.0/{name}.py")
-    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_migration("seconde_pousse_planning", "18.0.1.1.0", name)
 
 
 @tagged("post_install", "-at_install")
