@@ -5,7 +5,7 @@ on the home page, and the certificate, for their own farm only."""
 
 from odoo.tests import tagged
 
-from .test_portal import FarmPortalCase
+from .portal_common import FarmPortalCase
 
 
 @tagged("post_install", "-at_install")

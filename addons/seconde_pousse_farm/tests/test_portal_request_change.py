@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from odoo.tests import tagged
 
-from .test_portal import FarmPortalCase
+from .portal_common import FarmPortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
-from .test_portal import FarmPortalCase
+from .portal_common import FarmPortalCase
 
 PAGE_SHOWN = """
 const main = document.querySelector("#wrap, main");

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
-from .test_portal import FarmPortalCase
+from .portal_common import FarmPortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,182 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The farmer portal's reviews: reading, signing, ratings, bad input, the PDF."""
+
+import base64
+
+from odoo.tests import tagged
+
+from .common import SIGNATURE
+from .portal_common import BLANK_PNG, FarmPortalCase
+
+
+@tagged("post_install", "-at_install")
+class TestFarmPortalReview(FarmPortalCase):
+    # ---- reviews ------------------------------------------------------------
+    def test_review_isolation(self):
+        self.authenticate("farmer_a", "farmer_a")
+        self.assertEqual(self.get(f"/my/reviews/{self.review_a.id}").status_code, 200)
+        self.assertRedirectsHome(self.get(f"/my/reviews/{self.review_b.id}"))
+        self.assertRedirectsHome(self.get(f"/my/reviews/{self.review_b.id}?access_token=forged"))
+        self.assertRedirectsHome(
+            self.get(f"/my/reviews/{self.review_b.id}?report_type=pdf&download=true")
+        )
+        response = self.post(
+            f"/my/reviews/{self.review_b.id}/sign",
+            {
+                "signer_name": "Intrus",
+                "signature": SIGNATURE.decode(),
+                "farmer_comment": "pas à moi",
+            },
+        )
+        self.assertRedirectsHome(response)
+        self.assertEqual(self.review_b.state, "sent")
+        self.assertFalse(self.review_b.signer_name)
+        response = self.post(
+            f"/my/reviews/{self.review_b.id}/sign",
+            {"signer_name": "Intrus", "signature": SIGNATURE.decode(), "access_token": "forged"},
+        )
+        self.assertRedirectsHome(response)
+        self.assertEqual(self.review_b.state, "sent")
+
+    def test_draft_review_not_on_portal(self):
+        intervention = self.make_intervention(day=9)
+        draft = self.env["farm.intervention.review"].create({"intervention_id": intervention.id})
+        self.authenticate("farmer_a", "farmer_a")
+        self.assertRedirectsHome(self.get(f"/my/reviews/{draft.id}"))
+        self.assertNotIn(
+            f"/my/reviews/{draft.id}", self.get(f"/my/interventions/{intervention.id}").text
+        )
+
+    def test_review_sign_then_read_only_and_pdf(self):
+        self.authenticate("farmer_a", "farmer_a")
+        response = self.post(
+            f"/my/reviews/{self.review_a.id}/sign",
+            {
+                "signer_name": " Jeanne Martin ",
+                "signature": "data:image/png;base64," + SIGNATURE.decode(),
+                "farmer_comment": "Très bien <script>alert('x')</script>",
+            },
+        )
+        self.assertEqual(response.status_code, 303, response.text[:500])
+        self.assertIn(
+            f"/my/reviews/{self.review_a.id}?message=signed", response.headers["Location"]
+        )
+        self.assertEqual(self.review_a.state, "signed")
+        self.assertEqual(self.review_a.signer_name, "Jeanne Martin")
+        self.assertEqual(self.review_a.farmer_comment, "Très bien <script>alert('x')</script>")
+        self.assertTrue(self.review_a.signature)
+        self.assertEqual(self.intervention_a.state, "reviewed")
+
+        page = self.get(f"/my/reviews/{self.review_a.id}?message=signed")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("<script>alert", page.text)
+        self.assertIn("&lt;script&gt;alert", page.text)
+        self.assertNotIn('name="signer_name"', page.text)  # read-only: no form any more
+        self.assertIn("report_type=pdf", page.text)
+
+        pdf = self.get(f"/my/reviews/{self.review_a.id}?report_type=pdf&download=true")
+        self.assertEqual(pdf.status_code, 200)
+        self.assertIn("attachment", pdf.headers.get("Content-Disposition", ""))
+
+        # a second signature changes nothing
+        signed_date = self.review_a.signed_date
+        again = self.post(
+            f"/my/reviews/{self.review_a.id}/sign",
+            {"signer_name": "Autre", "signature": SIGNATURE.decode()},
+        )
+        self.assertEqual(again.status_code, 400)
+        self.assertIn("o_farm_review_error", again.text)
+        self.assertEqual(self.review_a.signer_name, "Jeanne Martin")
+        self.assertEqual(self.review_a.signed_date, signed_date)
+
+    def test_review_ratings_given_when_signing(self):
+        self.authenticate("farmer_a", "farmer_a")
+        url = f"/my/reviews/{self.review_a.id}/sign"
+        page = self.get(f"/my/reviews/{self.review_a.id}")
+        self.assertIn('name="rating_punctuality"', page.text)
+        data = {"signer_name": "Jeanne", "signature": SIGNATURE.decode(), "rating_quality": "9"}
+        response = self.post(url, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual((self.review_a.state, self.review_a.rating_quality), ("sent", "4"))
+        data.update(rating_quality="5", rating_punctuality="3", rating_relationship="")
+        response = self.post(url, data)
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.review_a.state, "signed")
+        self.assertEqual(
+            (
+                self.review_a.rating_quality,
+                self.review_a.rating_punctuality,
+                self.review_a.rating_relationship,
+            ),
+            ("5", "3", "0"),
+        )
+        page = self.get(f"/my/reviews/{self.review_a.id}")
+        self.assertNotIn('name="rating_punctuality"', page.text)
+        self.assertIn("o_farm_review_ratings", page.text)
+
+    def test_review_pdf_only_once_signed(self):
+        self.authenticate("farmer_a", "farmer_a")
+        page = self.get(f"/my/reviews/{self.review_a.id}?report_type=pdf&download=true")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("attachment", page.headers.get("Content-Disposition", ""))
+        self.assertIn('name="signer_name"', page.text)
+
+    def test_review_sign_by_email_link(self):
+        self.authenticate(None, None)
+        token = self.review_b.access_token
+        self.assertTrue(token)
+        response = self.post(
+            f"/my/reviews/{self.review_b.id}/sign",
+            {"signer_name": "Marc Voisin", "signature": SIGNATURE.decode(), "access_token": token},
+        )
+        self.assertEqual(response.status_code, 303, response.text[:500])
+        self.assertIn(f"access_token={token}", response.headers["Location"])
+        self.assertEqual(self.review_b.state, "signed")
+
+    def test_review_sign_bad_input(self):
+        self.authenticate("farmer_a", "farmer_a")
+        url = f"/my/reviews/{self.review_a.id}/sign"
+        good = {
+            "signer_name": "Jeanne",
+            "signature": SIGNATURE.decode(),
+            "farmer_comment": "Mon commentaire",
+        }
+        cases = {
+            "no name": {**good, "signer_name": "  "},
+            "long name": {**good, "signer_name": "J" * 101},
+            "no signature": {**good, "signature": ""},
+            "blank signature": {**good, "signature": BLANK_PNG.decode()},
+            "not an image": {
+                **good,
+                "signature": base64.b64encode(b"<svg onload=alert(1)>").decode(),
+            },
+            "not base64": {**good, "signature": "@@@"},
+            "long comment": {**good, "farmer_comment": "x" * 2001},
+        }
+        for label, data in cases.items():
+            with self.subTest(label):
+                response = self.post(url, data)
+                self.assertEqual(response.status_code, 400)
+                self.assertTrue("is-invalid" in response.text or "text-danger" in response.text)
+                self.assertEqual(self.review_a.state, "sent")
+                self.assertFalse(self.review_a.signer_name)
+        # the comment typed is kept in the form
+        response = self.post(url, cases["no name"])
+        self.assertIn("Mon commentaire", response.text)
+        # without the CSRF token
+        response = self.post(url, good, csrf=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("o_farm_review_error", response.text)
+        self.assertEqual(self.review_a.state, "sent")
+
+    def test_review_sign_needs_done_intervention(self):
+        self.intervention_a.state = "in_progress"
+        self.authenticate("farmer_a", "farmer_a")
+        response = self.post(
+            f"/my/reviews/{self.review_a.id}/sign",
+            {"signer_name": "Jeanne", "signature": SIGNATURE.decode()},
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("o_farm_review_error", response.text)
+        self.assertEqual(self.review_a.state, "sent")
