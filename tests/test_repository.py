@@ -4,11 +4,13 @@
 
 import ast
 import importlib.util
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
+import tokenize
 import tomllib
 from pathlib import Path
 
@@ -335,3 +337,35 @@ def test_every_mutant_still_finds_the_code_it_changes():
 
     stale = [(m["id"], occurrences(m)) for m in mutants["mutant"] if occurrences(m) != 1]
     assert stale == []
+
+
+def split_messages(source):
+    """Lines where a _() message is split over several string literals."""
+    tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline)]
+    found = []
+    for index, token in enumerate(tokens[:-2]):
+        if (
+            token.string != "_"
+            or tokens[index + 1].string != "("
+            or tokens[index - 1].string == "."
+        ):
+            continue
+        following = [
+            t for t in tokens[index + 2 :] if t.type not in (tokenize.NL, tokenize.COMMENT)
+        ]
+        if following[0].type == tokenize.STRING and following[1].type == tokenize.STRING:
+            found.append(token.start[0])
+    return found
+
+
+def test_translatable_messages_are_whole_in_one_literal():
+    """A translator reads the sentence as one msgid, and so does whoever greps for it."""
+    assert split_messages('raise E(_(\n    "one half "\n    "and the other"\n))\n') == [1]
+    assert split_messages('raise E(_("whole", name=x))\n') == []
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted(ADDONS.rglob("*.py"))
+        if "tests" not in path.parts
+        for line in split_messages(path.read_text())
+    ]
+    assert offenders == []

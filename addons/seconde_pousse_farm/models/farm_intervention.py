@@ -137,8 +137,7 @@ class FarmIntervention(models.Model):
             if intervention.date_end - intervention.date_start > timedelta(days=MAX_DAYS):
                 raise ValidationError(
                     _(
-                        "%(name)s: an intervention lasts %(max)s days at most; plan a recurring "
-                        "request for a longer job.",
+                        "%(name)s: an intervention lasts %(max)s days at most; plan a recurring request for a longer job.",  # noqa: E501
                         name=intervention.name,
                         max=MAX_DAYS,
                     )
@@ -180,8 +179,7 @@ class FarmIntervention(models.Model):
         for intervention in self.filtered(lambda i: i.state == "invoiced"):
             raise UserError(
                 _(
-                    "%(name)s is invoiced (%(invoice)s): it can no longer be changed. Issue a "
-                    "credit note on the invoice to correct it.",
+                    "%(name)s is invoiced (%(invoice)s): it can no longer be changed. Issue a credit note on the invoice to correct it.",  # noqa: E501
                     name=intervention.name,
                     invoice=intervention.sudo().invoice_id.display_name,
                 )

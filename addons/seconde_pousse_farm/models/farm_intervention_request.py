@@ -212,8 +212,7 @@ class FarmInterventionRequest(models.Model):
             state = dict(self._fields["state"]._description_selection(self.env))[self.state]
             raise UserError(
                 _(
-                    "The request %(name)s is no longer waiting for an answer (%(state)s): "
-                    "write to the coordinator below to change it.",
+                    "The request %(name)s is no longer waiting for an answer (%(state)s): write to the coordinator below to change it.",  # noqa: E501
                     name=self.name,
                     state=state.lower(),
                 )

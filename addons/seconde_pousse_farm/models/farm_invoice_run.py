@@ -89,8 +89,7 @@ class FarmInvoiceRun(models.Model):
             )
             raise UserError(
                 _(
-                    "The invoicing of this period is already under way (started by %(user)s on "
-                    "%(date)s): wait for its report before starting it again.",
+                    "The invoicing of this period is already under way (started by %(user)s on %(date)s): wait for its report before starting it again.",  # noqa: E501
                     user=running.user_id.name,
                     date=format_datetime(self.env, running.create_date, dt_format="short"),
                 )

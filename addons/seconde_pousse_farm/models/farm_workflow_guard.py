@@ -40,8 +40,7 @@ class FarmWorkflowGuard(models.AbstractModel):
             )
             raise UserError(
                 _(
-                    "%(fields)s of a %(model)s change only through its buttons, which check "
-                    "who may do it.",
+                    "%(fields)s of a %(model)s change only through its buttons, which check who may do it.",  # noqa: E501
                     fields=labels,
                     model=self.env["ir.model"]._get(self._name).name.lower(),
                 )

@@ -150,8 +150,7 @@ class FarmInvoiceWizard(models.TransientModel):
         except psycopg2.errors.UniqueViolation:
             raise UserError(
                 _(
-                    "%(names)s already have a live invoice: cancel it or issue a credit note "
-                    "before invoicing them again.",
+                    "%(names)s already have a live invoice: cancel it or issue a credit note before invoicing them again.",  # noqa: E501
                     names=", ".join(interventions.mapped("name")),
                 )
             ) from None

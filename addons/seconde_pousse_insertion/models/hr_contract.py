@@ -132,8 +132,7 @@ class HrContract(models.Model):
             if not start <= contract.date_start <= end:
                 raise ValidationError(
                     _(
-                        "The contract of %(name)s cannot start on %(date)s, outside the "
-                        "PASS IAE validity (%(start)s to %(end)s).",
+                        "The contract of %(name)s cannot start on %(date)s, outside the PASS IAE validity (%(start)s to %(end)s).",  # noqa: E501
                         name=employee.name,
                         date=format_date(self.env, contract.date_start),
                         start=format_date(self.env, start),
@@ -171,8 +170,7 @@ class HrContract(models.Model):
             if contract.date_start > annex.date_end or end < annex.date_start:
                 raise ValidationError(
                     _(
-                        "The contract %(contract)s (%(start)s to %(end)s) is not funded by the "
-                        "annexe %(annex)s, which runs from %(period)s (Annexe financière).",
+                        "The contract %(contract)s (%(start)s to %(end)s) is not funded by the annexe %(annex)s, which runs from %(period)s (Annexe financière).",  # noqa: E501
                         contract=contract.name,
                         start=format_date(self.env, contract.date_start),
                         end=format_date(self.env, end),
@@ -201,8 +199,7 @@ class HrContract(models.Model):
         if self._cddi_too_short() and not self.cddi_short_derogation:
             raise ValidationError(
                 _(
-                    "A CDDI lasts %(months)s months at least: this one must end on %(day)s or "
-                    "later (End Date), unless the derogation for a sentenced person applies.",
+                    "A CDDI lasts %(months)s months at least: this one must end on %(day)s or later (End Date), unless the derogation for a sentenced person applies.",  # noqa: E501
                     months=MIN_MONTHS,
                     day=format_date(self.env, self._cddi_shortest_end()),
                 )
@@ -218,10 +215,7 @@ class HrContract(models.Model):
             return
         raise ValidationError(
             _(
-                "The CDDI contracts of %(name)s would last %(total)s months in all: the law "
-                "allows %(max)s months, %(derogation_max)s for a person of 50 and over or a "
-                "disabled worker with particular difficulties, and the time to complete a "
-                "training (Derogation to the 24 months in all).",
+                "The CDDI contracts of %(name)s would last %(total)s months in all: the law allows %(max)s months, %(derogation_max)s for a person of 50 and over or a disabled worker with particular difficulties, and the time to complete a training (Derogation to the 24 months in all).",  # noqa: E501
                 name=self.employee_id.name,
                 total=formatLang(self.env, self._cddi_total_months(), digits=1),
                 max=MAX_MONTHS,
@@ -234,8 +228,7 @@ class HrContract(models.Model):
         if hours > MAX_WEEKLY_HOURS + HOURS_TOLERANCE:
             raise ValidationError(
                 _(
-                    "A CDDI works %(max)s hours a week at most: the working schedule "
-                    "%(calendar)s has %(hours)s h (Working Schedule).",
+                    "A CDDI works %(max)s hours a week at most: the working schedule %(calendar)s has %(hours)s h (Working Schedule).",  # noqa: E501
                     max=MAX_WEEKLY_HOURS,
                     calendar=self.resource_calendar_id.name,
                     hours=formatLang(self.env, hours, digits=1),
@@ -244,9 +237,7 @@ class HrContract(models.Model):
         if self._cddi_too_few_hours() and not self.cddi_hours_derogation:
             raise ValidationError(
                 _(
-                    "A CDDI works %(min)s hours a week at least: the working schedule "
-                    "%(calendar)s has %(hours)s h (Working Schedule), unless the "
-                    "employee's particularly difficult situation justifies fewer.",
+                    "A CDDI works %(min)s hours a week at least: the working schedule %(calendar)s has %(hours)s h (Working Schedule), unless the employee's particularly difficult situation justifies fewer.",  # noqa: E501
                     min=MIN_WEEKLY_HOURS,
                     calendar=self.resource_calendar_id.name,
                     hours=formatLang(self.env, hours, digits=1),

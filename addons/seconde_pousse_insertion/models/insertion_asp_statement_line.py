@@ -197,8 +197,7 @@ class InsertionAspStatementLine(models.Model):
         elif pass_start > first or pass_end < last:
             problems.append(
                 _(
-                    "the PASS IAE (%(start)s to %(end)s) does not cover the month worked, "
-                    "%(first)s to %(last)s",
+                    "the PASS IAE (%(start)s to %(end)s) does not cover the month worked, %(first)s to %(last)s",  # noqa: E501
                     start=format_date(self.env, pass_start),
                     end=format_date(self.env, pass_end),
                     first=format_date(self.env, first),
@@ -209,8 +208,7 @@ class InsertionAspStatementLine(models.Model):
         if float_compare(self.hours_worked, allowed, precision_digits=2) > 0:
             problems.append(
                 _(
-                    "%(hours)s hours worked, above the contract's %(contract)s hours and its "
-                    "complementary hours (a tenth more)",
+                    "%(hours)s hours worked, above the contract's %(contract)s hours and its complementary hours (a tenth more)",  # noqa: E501
                     hours=formatLang(self.env, self.hours_worked),
                     contract=formatLang(self.env, self.contract_hours),
                 )

@@ -145,8 +145,7 @@ class InsertionPathway(models.Model):
             if not pathway.exit_category:
                 raise ValidationError(
                     _(
-                        "The exit of %(name)s needs a category (sustainable job, transition job, "
-                        "positive exit, other exit or withdrawal).",
+                        "The exit of %(name)s needs a category (sustainable job, transition job, positive exit, other exit or withdrawal).",  # noqa: E501
                         name=pathway.employee_id.name,
                     )
                 )

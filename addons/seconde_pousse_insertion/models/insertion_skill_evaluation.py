@@ -63,8 +63,7 @@ class InsertionSkillEvaluation(models.Model):
             if evaluation.skill_level_id.skill_type_id != evaluation.skill_id.skill_type_id:
                 raise ValidationError(
                     _(
-                        "The level %(level)s does not belong to the skill type %(type)s "
-                        "of %(skill)s.",
+                        "The level %(level)s does not belong to the skill type %(type)s of %(skill)s.",  # noqa: E501
                         level=evaluation.skill_level_id.name,
                         type=evaluation.skill_id.skill_type_id.name,
                         skill=evaluation.skill_id.name,

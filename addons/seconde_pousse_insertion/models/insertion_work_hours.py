@@ -74,8 +74,7 @@ class InsertionWorkHours(models.Model):
         if any(record.hours > MAX_MONTH_HOURS for record in self):
             raise ValidationError(
                 _(
-                    "Hours worked: %(max)s hours in a month at most (48 hours a week, the legal "
-                    "maximum).",
+                    "Hours worked: %(max)s hours in a month at most (48 hours a week, the legal maximum).",  # noqa: E501
                     max=MAX_MONTH_HOURS,
                 )
             )

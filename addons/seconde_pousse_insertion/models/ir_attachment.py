@@ -30,8 +30,7 @@ class IrAttachment(models.Model):
         if confidential_targets(self.env, pairs):
             raise AccessError(
                 _(
-                    "This document belongs to an insertion pathway: only insertion "
-                    "counsellors and coordinators can open it."
+                    "This document belongs to an insertion pathway: only insertion counsellors and coordinators can open it."  # noqa: E501
                 )
             )
         return result

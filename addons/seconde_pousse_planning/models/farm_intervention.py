@@ -115,9 +115,7 @@ class FarmIntervention(models.Model):
                     vehicles -= without_bookings.sudo().vehicle_id
                 raise ValidationError(
                     _(
-                        "%(vehicles)s: %(seats)s seats for %(people)s people travelling to "
-                        "%(intervention)s "
-                        "on %(date)s. Book another vehicle or reduce the team.",
+                        "%(vehicles)s: %(seats)s seats for %(people)s people travelling to %(intervention)s on %(date)s. Book another vehicle or reduce the team.",  # noqa: E501
                         vehicles=", ".join(vehicles.mapped("display_name")),
                         seats=seats,
                         people=people,
@@ -138,9 +136,7 @@ class FarmIntervention(models.Model):
             booking = self.env["farm.intervention.booking"].sudo().browse(row[0])
             raise ValidationError(
                 _(
-                    "No one in the team of %(intervention)s holds the licence %(licence)s needed "
-                    "to drive "
-                    "%(vehicle)s on %(date)s.",
+                    "No one in the team of %(intervention)s holds the licence %(licence)s needed to drive %(vehicle)s on %(date)s.",  # noqa: E501
                     intervention=booking.intervention_id._planning_label(),
                     licence=booking.vehicle_id.licence_id.name,
                     vehicle=booking.vehicle_id.display_name,

@@ -182,8 +182,7 @@ class FarmInterventionAssignment(models.Model):
             if len(lines) != 1:
                 raise ValidationError(
                     _(
-                        "%(name)s on %(intervention)s: the intervention has %(count)s tasks, "
-                        "record the hours task by task.",
+                        "%(name)s on %(intervention)s: the intervention has %(count)s tasks, record the hours task by task.",  # noqa: E501
                         name=assignment.employee_id.name,
                         intervention=assignment.intervention_id._planning_label(),
                         count=len(lines),
@@ -262,9 +261,7 @@ class FarmInterventionAssignment(models.Model):
             assignment = self.browse(row[0])
             raise ValidationError(
                 _(
-                    "%(name)s is on approved leave from %(leave_start)s to %(leave_end)s: they "
-                    "cannot "
-                    "work on %(intervention)s from %(start)s to %(end)s.",
+                    "%(name)s is on approved leave from %(leave_start)s to %(leave_end)s: they cannot work on %(intervention)s from %(start)s to %(end)s.",  # noqa: E501
                     name=assignment.employee_id.name,
                     leave_start=self._fmt(row[1]),
                     leave_end=self._fmt(row[2]),
@@ -294,8 +291,7 @@ class FarmInterventionAssignment(models.Model):
         if not contracts:
             raise ValidationError(
                 _(
-                    "%(name)s has no running contract: they cannot work on %(intervention)s on "
-                    "%(date)s.",
+                    "%(name)s has no running contract: they cannot work on %(intervention)s on %(date)s.",  # noqa: E501
                     name=employee.name,
                     intervention=self.intervention_id._planning_label(),
                     date=self._fmt(self.date_start),
@@ -303,9 +299,7 @@ class FarmInterventionAssignment(models.Model):
             )
         raise ValidationError(
             _(
-                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their "
-                "contract "
-                "dates (%(periods)s).",
+                "%(name)s works on %(intervention)s from %(start)s to %(end)s, outside their contract dates (%(periods)s).",  # noqa: E501
                 name=employee.name,
                 intervention=self.intervention_id._planning_label(),
                 start=self._fmt(self.date_start),
@@ -345,8 +339,7 @@ class FarmInterventionAssignment(models.Model):
         if row[3]:
             raise ValidationError(
                 _(
-                    "%(name)s cannot work on %(intervention)s on %(date)s: their PASS IAE is "
-                    "suspended from %(start)s to %(end)s.",
+                    "%(name)s cannot work on %(intervention)s on %(date)s: their PASS IAE is suspended from %(start)s to %(end)s.",  # noqa: E501
                     start=format_date(self.env, row[3]),
                     end=format_date(self.env, row[4]),
                     **values,
@@ -354,8 +347,7 @@ class FarmInterventionAssignment(models.Model):
             )
         raise ValidationError(
             _(
-                "%(name)s cannot work on %(intervention)s on %(date)s: their PASS IAE runs "
-                "from %(start)s to %(end)s.",
+                "%(name)s cannot work on %(intervention)s on %(date)s: their PASS IAE runs from %(start)s to %(end)s.",  # noqa: E501
                 start=format_date(self.env, row[1]),
                 end=format_date(self.env, row[2]),
                 **values,
@@ -372,9 +364,7 @@ class FarmInterventionAssignment(models.Model):
             employee = self.env["hr.employee"].browse(row[0])
             raise ValidationError(
                 _(
-                    "%(name)s would work %(planned).1f h in the week of %(week)s, over the "
-                    "%(limit).1f h "
-                    "of their contract.",
+                    "%(name)s would work %(planned).1f h in the week of %(week)s, over the %(limit).1f h of their contract.",  # noqa: E501
                     name=employee.name,
                     planned=row[2],
                     week=format_date(self.env, row[1].date()),

@@ -116,8 +116,7 @@ class FarmInterventionBooking(models.Model):
             if not resource.active:
                 raise ValidationError(
                     _(
-                        "%(name)s is archived: it cannot be booked for %(intervention)s on "
-                        "%(date)s.",
+                        "%(name)s is archived: it cannot be booked for %(intervention)s on %(date)s.",  # noqa: E501
                         name=resource.display_name,
                         intervention=booking.intervention_id._planning_label(),
                         date=self._fmt(booking.date_start),
@@ -136,8 +135,7 @@ class FarmInterventionBooking(models.Model):
             booking = self.browse(row[0])
             raise ValidationError(
                 _(
-                    "%(name)s is under maintenance (since %(date)s): it cannot be booked for "
-                    "%(intervention)s from %(start)s to %(end)s.",
+                    "%(name)s is under maintenance (since %(date)s): it cannot be booked for %(intervention)s from %(start)s to %(end)s.",  # noqa: E501
                     name=booking.sudo().name,
                     date=self._fmt(row[2]) if row[2] else format_date(self.env, row[1]),
                     intervention=booking.intervention_id._planning_label(),

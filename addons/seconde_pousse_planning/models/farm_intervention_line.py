@@ -37,8 +37,7 @@ class FarmInterventionLine(models.Model):
                 if float_compare(line.done_hours, vals["done_hours"] or 0, 2):
                     raise ValidationError(
                         _(
-                            "%(task)s: the hours done are the sum of the team's hours on this "
-                            "task (%(hours)s h). Change them person by person.",
+                            "%(task)s: the hours done are the sum of the team's hours on this task (%(hours)s h). Change them person by person.",  # noqa: E501
                             task=line.task_type_id.display_name,
                             hours=line.done_hours,
                         )

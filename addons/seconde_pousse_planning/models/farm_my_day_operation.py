@@ -120,8 +120,7 @@ class FarmMyDayOperation(models.Model):
         ):
             raise Conflict(
                 _(
-                    "%(name)s was taken off the team of %(intervention)s by %(author)s on "
-                    "%(date)s: nothing was recorded for them.",
+                    "%(name)s was taken off the team of %(intervention)s by %(author)s on %(date)s: nothing was recorded for them.",  # noqa: E501
                     name=assignment.employee_id.name,
                     intervention=assignment.intervention_id.name,
                     author=assignment.write_uid.name,

@@ -158,8 +158,7 @@ class FarmPlanningSlot(models.AbstractModel):
             start = fields.Datetime.to_datetime(match.group(2))
             end = fields.Datetime.to_datetime(match.group(3))
             return _(
-                "%(name)s is already planned from %(start)s to %(end)s (saved by another planner a "
-                "moment ago). Reload the planning and choose another slot.",
+                "%(name)s is already planned from %(start)s to %(end)s (saved by another planner a moment ago). Reload the planning and choose another slot.",  # noqa: E501
                 name=resource.display_name,
                 start=self._fmt(start),
                 end=self._fmt(end),
@@ -279,10 +278,7 @@ class FarmPlanningSlot(models.AbstractModel):
         Intervention = self.env["farm.intervention"].sudo()
         raise ValidationError(
             _(
-                "Planning conflict: %(name)s is already planned on %(other)s from %(other_start)s "
-                "to "
-                "%(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to "
-                "%(end)s.",
+                "Planning conflict: %(name)s is already planned on %(other)s from %(other_start)s to %(other_end)s, so it cannot be planned on %(intervention)s from %(start)s to %(end)s.",  # noqa: E501
                 name=self._resource_label(candidate.column, candidate.resource_id),
                 other=Intervention.browse(other_intervention_id)._planning_label(),
                 other_start=self._fmt(other_start),
