@@ -12,8 +12,35 @@ import sys
 import polib
 
 
+def _module_terms(po_path):
+    """The catalogue's translations of the addon's own name and summary in the Apps list
+    (model:ir.module.module,…:base.module_<addon>), which Odoo's export leaves out: the
+    module's record is base's."""
+    try:
+        entries = polib.pofile(po_path)
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if any("ir.module.module," in where for where, _line in entry.occurrences)
+    ]
+
+
 def merge(pot_path, po_path):
     pot = polib.pofile(pot_path)
+    known = {(entry.msgctxt, entry.msgid) for entry in pot}
+    for entry in _module_terms(po_path):  # in the template too, or Odoo skips them
+        if (entry.msgctxt, entry.msgid) not in known:
+            pot.append(
+                polib.POEntry(
+                    msgid=entry.msgid,
+                    msgstr="",
+                    occurrences=entry.occurrences,
+                    comment=entry.comment,
+                )
+            )
+    pot.sort(key=lambda entry: entry.msgid)
     pot.save(pot_path)
     try:
         old = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(po_path) if e.msgstr}
@@ -25,9 +52,12 @@ def merge(pot_path, po_path):
     missing = []
     for entry in pot:
         entry.msgstr = old.get((entry.msgctxt, entry.msgid), "")
+        if entry.msgstr == entry.msgid:  # the same in French: nothing to translate
+            entry.msgstr = ""
         if not entry.msgstr:
             missing.append(entry.msgid)
         po.append(entry)
+    po.sort(key=lambda entry: entry.msgid)  # as OCA's po-pretty-format orders them
     po.save(po_path)
     for msgid in missing:
         print(f"untranslated: {msgid!r}")

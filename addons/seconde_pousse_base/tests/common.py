@@ -49,6 +49,16 @@ class InstallCheckMixin:
         self.assertEqual(module.latest_version, get_manifest(self.module)["version"])
         self.assertTrue(module.latest_version.startswith("18.0."))
 
+    def test_the_apps_list_describes_the_addon_in_french(self):
+        """The manifest is in English, as OCA's are; the Apps list reads the addon's
+        summary (and its name, where French differs) from the addon's catalogue."""
+        module = self.env["ir.module.module"].search([("name", "=", self.module)])
+        english = module.with_context(lang="en_US")
+        french = module.with_context(lang="fr_FR")
+        self.assertEqual(english.summary, get_manifest(self.module)["summary"])
+        self.assertNotEqual(french.summary, english.summary)
+        self.assertTrue(french.shortdesc.startswith("Seconde Pousse – "))
+
     def test_role_groups_exist(self):
         coordinator = self.env.ref("seconde_pousse_base.group_coordinator")
         supervisor = self.env.ref("seconde_pousse_base.group_supervisor")
