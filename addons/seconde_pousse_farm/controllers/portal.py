@@ -414,10 +414,7 @@ class FarmCustomerPortal(CustomerPortal):
                 "label": _("Upcoming"),
                 "domain": [("state", "in", INTERVENTION_FILTERS["upcoming"])],
             },
-            "done": {
-                "label": _("Done"),
-                "domain": [("state", "in", INTERVENTION_FILTERS["done"])],
-            },
+            "done": {"label": _("Done"), "domain": [("state", "in", INTERVENTION_FILTERS["done"])]},
             "cancelled": {
                 "label": _("Cancelled"),
                 "domain": [("state", "in", INTERVENTION_FILTERS["cancelled"])],

@@ -320,10 +320,7 @@ class FarmInterventionLine(models.Model):
                 )
             if line.price_unit < 0:
                 raise ValidationError(
-                    _(
-                        "%(task)s: the rate cannot be negative.",
-                        task=line.task_type_id.display_name,
-                    )
+                    _("%(task)s: the rate cannot be negative.", task=line.task_type_id.display_name)
                 )
             if max(line.planned_hours, line.done_hours) > MAX_LINE_HOURS:
                 raise ValidationError(

@@ -133,15 +133,7 @@ class InsertionPersonalData(models.TransientModel):
         output = io.StringIO()
         writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
         _ = self.env._
-        writer.writerow(
-            [
-                _("Date"),
-                _("Record"),
-                _("Author"),
-                _("Message"),
-                _("Changes"),
-            ]
-        )
+        writer.writerow([_("Date"), _("Record"), _("Author"), _("Message"), _("Changes")])
         for message in messages:
             changes = ", ".join(
                 f"{change['changedField']}: {change['oldValue']['value'] or ''} → "

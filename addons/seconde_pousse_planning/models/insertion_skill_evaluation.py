@@ -8,7 +8,4 @@ class InsertionSkillEvaluation(models.Model):
 
     @api.model
     def _selection_source_model(self):
-        return [
-            *super()._selection_source_model(),
-            ("farm.intervention", _("Farm intervention")),
-        ]
+        return [*super()._selection_source_model(), ("farm.intervention", _("Farm intervention"))]
