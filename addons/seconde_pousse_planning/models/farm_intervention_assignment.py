@@ -6,7 +6,20 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_compare, format_date
 
-from .farm_planning_slot import ASSIGNMENT_CHECK_MODELS, checks_deferred, flush_models
+from .farm_planning_slot import checks_deferred, flush_models
+
+# What the availability checks' queries read, flushed before them.
+ASSIGNMENT_CHECK_MODELS = (
+    "farm.intervention.assignment",
+    "farm.intervention.booking",
+    "fleet.vehicle",
+    "hr.leave",
+    "hr.contract",
+    "hr.employee",
+    "insertion.pass.suspension",
+    "resource.calendar",
+    "resource.calendar.attendance",
+)
 
 # weekly hours of a resource calendar (two-week calendars: the mean of both weeks)
 CALENDAR_WEEK_HOURS = """

@@ -4,7 +4,18 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from .farm_planning_slot import BOOKING_CHECK_MODELS, checks_deferred, flush_models
+from .farm_planning_slot import checks_deferred, flush_models
+
+# What the maintenance query and the seats and licences checks read, flushed before them.
+BOOKING_CHECK_MODELS = (
+    "farm.intervention.booking",
+    "farm.intervention.assignment",
+    "fleet.vehicle",
+    "fleet.vehicle.log.services",
+    "maintenance.request",
+    "maintenance.stage",
+    "hr.employee",
+)
 
 # Raw SQL: the vehicles' services and the equipment's open maintenance requests that
 # overlap each booking of the batch, in one UNION query (two models, interval arithmetic

@@ -39,31 +39,9 @@ class SlotCandidate(NamedTuple):
         return self.column, self.resource_id
 
 
-# What the planning checks' queries read, flushed before them: the changes of this
-# transaction to those models only, where flush_all() would write every model's.
-ASSIGNMENT_CHECK_MODELS = (
-    "farm.intervention.assignment",
-    "farm.intervention.booking",
-    "fleet.vehicle",
-    "hr.leave",
-    "hr.contract",
-    "hr.employee",
-    "insertion.pass.suspension",
-    "resource.calendar",
-    "resource.calendar.attendance",
-)
-BOOKING_CHECK_MODELS = (
-    "farm.intervention.booking",
-    "farm.intervention.assignment",
-    "fleet.vehicle",
-    "fleet.vehicle.log.services",
-    "maintenance.request",
-    "maintenance.stage",
-    "hr.employee",
-)
-
-
 def flush_models(env, model_names):
+    """Write this transaction's changes to the models a raw query reads, and those only
+    (where flush_all() would write every model's)."""
     for name in model_names:
         env[name].flush_model()
 

@@ -13,6 +13,7 @@ from odoo.tools import SQL
 from odoo.addons.seconde_pousse_base.models.roles import SUPERVISOR
 
 from .farm_intervention_assignment import CALENDAR_WEEK_HOURS
+from .farm_planning_slot import flush_models
 
 ROTATION_MONTHS = 12
 
@@ -180,8 +181,7 @@ class FarmTeamRanking(models.AbstractModel):
     def _fetch_facts(self, intervention, employees):
         """{employee id: Facts} of every candidate: one query."""
         start, end = intervention.date_start, intervention.date_end
-        for model in FACT_MODELS:  # what the query reads, as changed in this transaction
-            self.env[model].flush_model()
+        flush_models(self.env, FACT_MODELS)
         query = SQL(
             FACTS_QUERY,
             week_hours=SQL(CALENDAR_WEEK_HOURS),
