@@ -120,25 +120,20 @@ def render(addon):
     )
 
 
-def check_rst(text):
-    """docutils raises on any warning, as the renderer of PyPI and OCA's generator do."""
-    publish_string(text, writer_name="html4css1", settings_overrides=RST2HTML)
+def to_html(text):
+    """The page of a README. docutils raises on any warning, as PyPI's renderer and OCA's
+    generator do. Odoo reads the page as the module's description and warns of an XML
+    declaration there since 17.0: the page starts at its doctype, as OCA's do."""
+    html = publish_string(text, writer_name="html4css1", settings_overrides=RST2HTML)
+    html = html.decode("utf-8")
+    return html.split("\n", 1)[1] if html.startswith("<?xml") else html
 
 
-def write_index(addon):
+def write_index(addon, html):
     index = addon / "static" / "description" / "index.html"
     if index.exists() and MARKER not in index.read_text("utf-8"):
         return  # written by hand: left alone, as OCA's generator does
     index.parent.mkdir(parents=True, exist_ok=True)
-    html = publish_string(
-        (addon / "README.rst").read_text("utf-8"),
-        writer_name="html4css1",
-        settings_overrides=RST2HTML,
-    ).decode("utf-8")
-    # Odoo reads this page as the module's description, and warns of an XML declaration
-    # there since 17.0: the page starts at its doctype, as OCA's do.
-    if html.startswith("<?xml"):
-        html = html.split("\n", 1)[1]
     index.write_text(html, "utf-8")
 
 
@@ -172,9 +167,9 @@ def main(argv):
             failed = True
             continue
         text = render(addon)
-        check_rst(text)
+        html = to_html(text)  # checked before anything is written
         (addon / "README.rst").write_text(text, "utf-8")
-        write_index(addon)
+        write_index(addon, html)
         print(f"{addon.name}: README.rst and static/description/index.html written")
     return 1 if failed else 0
 

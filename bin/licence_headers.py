@@ -19,7 +19,7 @@ STYLES = {".py": HASH, ".sh": HASH, ".xml": XML, ".js": BLOCK, ".scss": BLOCK, "
 DEFAULT = ["addons", "bin", "bench", "tests", "docker", ".ci", "conftest.py"]
 
 
-def _first_lines_kept(suffix, lines):
+def _first_lines_kept(lines):
     """How many leading lines stay above the header: a shebang or encoding line, the XML
     declaration, the @odoo-module marker of a JavaScript file."""
     if not lines:
@@ -35,8 +35,7 @@ def _files(paths):
         candidates = [path] if path.is_file() else sorted(path.rglob("*"))
         for file in candidates:
             if file.is_file() and file.suffix in STYLES and "/i18n/" not in str(file):
-                if file.suffix == ".sh" or file.stat().st_size or file.suffix != ".py":
-                    yield file
+                yield file  # empty files are left out by check()
 
 
 def _is_script(file):
@@ -57,7 +56,7 @@ def check(paths, fix=False):
         if fix:
             header = STYLES.get(file.suffix, HASH)
             lines = text.splitlines(keepends=True)
-            kept = _first_lines_kept(file.suffix, lines)
+            kept = _first_lines_kept(lines)
             file.write_text("".join(lines[:kept]) + header + "".join(lines[kept:]), "utf-8")
     return missing
 

@@ -12,25 +12,25 @@ import sys
 import polib
 
 
-def _module_terms(po_path):
+def _module_terms(catalogue):
     """The catalogue's translations of the addon's own name and summary in the Apps list
     (model:ir.module.module,…:base.module_<addon>), which Odoo's export leaves out: the
     module's record is base's."""
-    try:
-        entries = polib.pofile(po_path)
-    except OSError:
-        return []
     return [
         entry
-        for entry in entries
+        for entry in catalogue
         if any("ir.module.module," in where for where, _line in entry.occurrences)
     ]
 
 
 def merge(pot_path, po_path):
+    try:
+        catalogue = polib.pofile(po_path)
+    except OSError:
+        catalogue = []
     pot = polib.pofile(pot_path)
     known = {(entry.msgctxt, entry.msgid) for entry in pot}
-    for entry in _module_terms(po_path):  # in the template too, or Odoo skips them
+    for entry in _module_terms(catalogue):  # in the template too, or Odoo skips them
         if (entry.msgctxt, entry.msgid) not in known:
             pot.append(
                 polib.POEntry(
@@ -42,10 +42,7 @@ def merge(pot_path, po_path):
             )
     pot.sort(key=lambda entry: entry.msgid)
     pot.save(pot_path)
-    try:
-        old = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(po_path) if e.msgstr}
-    except OSError:
-        old = {}
+    old = {(e.msgctxt, e.msgid): e.msgstr for e in catalogue if e.msgstr}
     po = polib.POFile()
     po.metadata = dict(pot.metadata, Language="fr", **{"Plural-Forms": "nplurals=2; plural=n > 1;"})
     po.header = pot.header

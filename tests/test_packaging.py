@@ -3,22 +3,16 @@
 """The addons as OCA packages them: wheels built by whool that pip installs, READMEs
 generated from their readme/ fragments, a licence header in every source file."""
 
-import importlib.util
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+from test_repository import load_bin  # the bin/ loader of the repository tests
+
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent for p in (ROOT / "addons").glob("*/__manifest__.py"))
-
-
-def load_bin(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bin" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_addon_builds_a_wheel_that_pip_installs(tmp_path):
