@@ -49,9 +49,6 @@
         "views/portal_templates.xml",
     ],
     "assets": {
-        "web.assets_frontend": [
-            "seconde_pousse_farm/static/src/js/signature_pad.js",
-        ],
         "web.assets_tests": [
             "seconde_pousse_farm/static/tests/tours/farmer_portal_tour.js",
         ],

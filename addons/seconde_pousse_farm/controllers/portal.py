@@ -1,6 +1,7 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Farmer portal: intervention requests, interventions and the review sign-off.
+"""Farmer portal: intervention requests and interventions
+(the review and its signature: portal_review.py).
 
 Lists read with the farmer's own rights (record rules on the commercial partner);
 a document opened by id goes through ``_document_check_access`` (rules, or the access
@@ -8,16 +9,12 @@ token of the link sent by email) and is then read with sudo, showing only what t
 farm may see: never the workers' names. Writes go through sudo after the checks.
 """
 
-import base64
-import binascii
-import io
 import re
 import uuid
 from datetime import date, timedelta
 
 import psycopg2
 import pytz
-from PIL import Image
 
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -25,17 +22,14 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 from ..models.farm_intervention_request import MAX_TEXT  # one limit, here and at the model
 
 SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")
-MAX_NAME = 100  # characters of a signer's name
 MAX_HOURS = 1000.0  # estimated workload of one request
 MAX_PERIOD_DAYS = 2 * 366  # how far a wished period may end
-MAX_SIGNATURE_CHARS = 1024 * 1024  # base64 characters of a drawn signature
 REVIEW_VISIBLE_STATES = ("sent", "signed")
-RATING_FIELDS = ("rating_quality", "rating_punctuality", "rating_relationship")
 INTERVENTION_FILTERS = {
     "upcoming": ("draft", "planned", "in_progress"),
     "done": ("done", "reviewed", "invoiced"),
@@ -63,7 +57,7 @@ class FarmCustomerPortal(CustomerPortal):
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         # dates and hours of the farm's work, in the farmer's time zone (France by default)
-        values["farm_tz"] = request.env.user.tz or PROGRAMME_TZ
+        values["farm_tz"] = local_tz(request.env)
         return values
 
     def _farm_portal_farm(self):
@@ -221,23 +215,15 @@ class FarmCustomerPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
-        csrf=False,
         website=True,
     )
     def portal_farm_request_new(self, **post):
-        # csrf=False: the token is checked below, to answer with the form and its values
         farm = self._farm_portal_farm()
         values = self._farm_request_form_values(
             post, submission_key=post.get("submission_key") or uuid.uuid4().hex
         )
         if request.httprequest.method != "POST":
             return request.render("seconde_pousse_farm.portal_farm_request_new", values)
-        if not request.validate_csrf(post.get("csrf_token")):
-            values["errors"] = {"form": _("Your session has expired: send the form again.")}
-            values["selected_task_type_ids"] = self._farm_int_list(
-                request.httprequest.form.getlist("task_type_ids")
-            )
-            return request.render("seconde_pousse_farm.portal_farm_request_new", values, status=400)
         if not farm:
             return request.render("seconde_pousse_farm.portal_farm_request_new", values, status=403)
         vals, errors = self._farm_parse_request_form(
@@ -500,180 +486,3 @@ class FarmCustomerPortal(CustomerPortal):
             "my_farm_interventions_history",
             "seconde_pousse_farm.portal_farm_intervention_page",
         )
-
-    # ------------------------------------------------------------
-    # Reviews
-    # ------------------------------------------------------------
-    def _farm_review_check_access(self, review_id, access_token):
-        review_sudo = self._document_check_access(
-            "farm.intervention.review", review_id, access_token
-        )
-        if review_sudo.state not in REVIEW_VISIBLE_STATES:
-            raise AccessError(_("This review is not ready yet."))
-        return review_sudo
-
-    @http.route(["/my/reviews/<int:review_id>"], type="http", auth="public", website=True)
-    def portal_my_farm_review(
-        self, review_id, access_token=None, report_type=None, download=False, message=None, **kw
-    ):
-        try:
-            review_sudo = self._farm_review_check_access(review_id, access_token)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        if report_type in ("html", "pdf", "text") and review_sudo.state == "signed":
-            return self._show_report(
-                review_sudo,
-                report_type,
-                "seconde_pousse_farm.action_report_farm_intervention_review",
-                download=download,
-            )
-        return self._farm_render_review(review_sudo, access_token, message=message)
-
-    def _farm_render_review(
-        self, review_sudo, access_token, message=None, errors=None, form=None, status=200
-    ):
-        intervention = review_sudo.intervention_id
-        values = {
-            "review": review_sudo,
-            "intervention": intervention,
-            "intervention_url": self._farm_portal_url(intervention, access_token),
-            "page_name": "farm_review",
-            "message": message,
-            "errors": errors or {},
-            "form": form or {},
-            "ratings": [
-                {
-                    "name": name,
-                    "label": review_sudo._fields[name].get_description(request.env)["string"],
-                    "value": (form or {}).get(name) or review_sudo[name],
-                    "options": review_sudo._fields[name]._description_selection(request.env),
-                }
-                for name in RATING_FIELDS
-            ],
-            "sign_url": f"/my/reviews/{review_sudo.id}/sign",
-            "pdf_url": review_sudo.get_portal_url(report_type="pdf", download=True)
-            if access_token
-            else f"{review_sudo.access_url}?report_type=pdf&download=true",
-        }
-        return self._farm_render_document(
-            review_sudo,
-            access_token,
-            values,
-            "my_farm_reviews_history",
-            "seconde_pousse_farm.portal_farm_review_page",
-            status=status,
-        )
-
-    @http.route(
-        ["/my/reviews/<int:review_id>/sign"],
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        website=True,
-    )
-    def portal_farm_review_sign(self, review_id, access_token=None, **post):
-        # csrf=False: the token is checked below, to answer on the page with its values
-        try:
-            review_sudo = self._farm_review_check_access(review_id, access_token)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        bad_bytes = self._farm_strip_bad_bytes(post)
-        form = {
-            key: post.get(key) or "" for key in ("signer_name", "farmer_comment", *RATING_FIELDS)
-        }
-        errors = {}
-        if not request.validate_csrf(post.get("csrf_token")):
-            errors["form"] = _("Your session has expired: reload the page and sign again.")
-        elif review_sudo.state == "signed":
-            errors["form"] = _("This review is already signed.")
-        elif bad_bytes:
-            errors["form"] = self._farm_bad_bytes_message()
-        else:
-            signer_name = form["signer_name"].strip()
-            comment = form["farmer_comment"].strip()
-            signature = self._farm_decode_signature(post.get("signature"))
-            errors = self._farm_signature_errors(signer_name, comment, signature)
-            ratings = self._farm_parse_ratings(review_sudo, post, errors)
-            if not errors:
-                error = self._farm_review_sign(
-                    review_sudo, signer_name, signature, comment, ratings
-                )
-                if error:
-                    errors["form"] = error
-                else:
-                    url = (
-                        review_sudo.get_portal_url(query_string="&message=signed")
-                        if access_token
-                        else (f"{review_sudo.access_url}?message=signed")
-                    )
-                    return request.redirect(url)
-        return self._farm_render_review(
-            review_sudo, access_token, errors=errors, form=form, status=400
-        )
-
-    @staticmethod
-    def _farm_parse_ratings(review_sudo, post, errors):
-        """The farmer's ratings posted with the signature; unknown values are errors."""
-        ratings = {}
-        for name in RATING_FIELDS:
-            value = post.get(name)
-            if not value:
-                continue
-            if value in review_sudo._fields[name].get_values(request.env):
-                ratings[name] = value
-            else:
-                errors[name] = _("Choose a rating from the list.")
-        return ratings
-
-    @staticmethod
-    def _farm_review_sign(review_sudo, signer_name, signature, comment, ratings):
-        """Sign with sudo, all or nothing: returns the business error, if any."""
-        try:
-            with request.env.cr.savepoint():
-                if ratings:
-                    review_sudo.write(ratings)
-                review_sudo._sign(
-                    signer_name, signature, comment or review_sudo.farmer_comment or False
-                )
-        except (UserError, ValidationError) as error:
-            return error.args[0]
-        return None
-
-    @staticmethod
-    def _farm_signature_errors(signer_name, comment, signature):
-        errors = {}
-        if not signer_name:
-            errors["signer_name"] = _("Give your name.")
-        elif len(signer_name) > MAX_NAME:
-            errors["signer_name"] = _(
-                "The name is too long: %(max)s characters at most.", max=MAX_NAME
-            )
-        if len(comment) > MAX_TEXT:
-            errors["farmer_comment"] = _(
-                "The comment is too long: %(max)s characters at most.", max=MAX_TEXT
-            )
-        if not signature:
-            errors["signature"] = _("Draw your signature in the frame.")
-        return errors
-
-    @staticmethod
-    def _farm_decode_signature(value):
-        """The drawn signature as base64 PNG, or None when missing, blank or not a PNG."""
-        value = (value or "").strip()
-        if value.startswith("data:"):
-            value = value.partition(",")[2]
-        if not value or len(value) > MAX_SIGNATURE_CHARS:
-            return None
-        try:
-            raw = base64.b64decode(value, validate=True)
-            with Image.open(io.BytesIO(raw)) as image:
-                if image.format != "PNG" or image.width * image.height > 4096 * 4096:
-                    return None
-                image.load()
-                alpha = image.convert("RGBA").getchannel("A")
-                if not alpha.getbbox():
-                    return None  # nothing drawn
-        except (binascii.Error, ValueError, OSError, Image.DecompressionBombError):
-            return None
-        return base64.b64encode(raw)

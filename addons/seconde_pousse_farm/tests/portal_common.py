@@ -82,6 +82,21 @@ class FarmPortalCase(FarmCase, HttpCase):
             data = {**data, "csrf_token": self.csrf()}
         return self.url_open(url, data=data, allow_redirects=False)
 
+    def sign(self, review, name, signature, access_token=None):
+        """What Odoo's signature form sends: a JSON call of the review's accept route,
+        the token (of a link sent by email) in the query string. Its answer: an error,
+        or where to go."""
+        url = f"/my/reviews/{review.id}/accept"
+        if access_token:
+            url += f"?access_token={access_token}"
+        params = {"name": name, "signature": signature}
+        return self.make_jsonrpc_request(url, params)
+
+    def assertSignRefused(self, result, review):
+        self.assertTrue(result.get("error"), result)
+        self.assertNotIn("redirect_url", result)
+        self.assertEqual(review.state, "sent")
+
     def assertRedirectsHome(self, response):
         self.assertIn(response.status_code, (301, 302, 303))
         self.assertTrue(response.headers["Location"].endswith("/my"), response.headers["Location"])

@@ -218,16 +218,20 @@ class TestFarmPortalAccess(FarmPortalCase):
             },
         )
         self.assertIn("La période souhaitée ne peut pas commencer dans le passé.", response.text)
-        response = self.post("/my/requests/new", {"description": "Test"}, csrf=False)
-        self.assertIn("Votre session a expiré : envoyez de nouveau le formulaire.", response.text)
-        url = f"/my/reviews/{self.review_a.id}/sign"
-        response = self.post(url, {"signer_name": "", "signature": ""})
-        self.assertIn("Indiquez votre nom.", response.text)
-        self.assertIn("Tracez votre signature dans le cadre.", response.text)
-        self.post(url, {"signer_name": "Jeanne", "signature": SIGNATURE.decode()})
-        response = self.post(url, {"signer_name": "Jeanne", "signature": SIGNATURE.decode()})
-        self.assertIn("Ce bilan est déjà signé.", response.text)
+        response = self.post(
+            f"/my/reviews/{self.review_a.id}/assess", {"farmer_comment": "x" * 2001}
+        )
+        self.assertIn("Le commentaire est trop long : 2000 caractères au plus.", response.text)
+        result = self.sign(self.review_a, "", "")
+        self.assertIn("Indiquez votre nom.", result["error"])
+        self.assertIn("Tracez votre signature dans le cadre.", result["error"])
+        self.sign(self.review_a, "Jeanne", SIGNATURE.decode())
+        result = self.sign(self.review_a, "Jeanne", SIGNATURE.decode())
+        self.assertEqual(result["error"], "Ce bilan est déjà signé.")
+        response = self.get(f"/my/reviews/{self.review_a.id}")
         self.assertIn("Télécharger le PDF", response.text)
+        page = self.get(f"/my/reviews/{self.review_b.id}?access_token={self.review_b.access_token}")
+        self.assertIn("Signer le bilan", page.text)
 
     # ---- invoices (Odoo's own /my/invoices) ---------------------------------
     def test_invoices_own_farm_only(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The farmer portal's reviews: reading, signing, ratings, bad input, the PDF."""
+"""The farmer portal's reviews: reading, the assessment (ratings, comment), the signature
+through Odoo's signature form and its JSON accept route, bad input, the PDF."""
 
 import base64
 
@@ -22,21 +23,16 @@ class TestFarmPortalReview(FarmPortalCase):
             self.get(f"/my/reviews/{self.review_b.id}?report_type=pdf&download=true")
         )
         response = self.post(
-            f"/my/reviews/{self.review_b.id}/sign",
-            {
-                "signer_name": "Intrus",
-                "signature": SIGNATURE.decode(),
-                "farmer_comment": "pas à moi",
-            },
+            f"/my/reviews/{self.review_b.id}/assess", {"farmer_comment": "pas à moi"}
         )
         self.assertRedirectsHome(response)
+        self.assertFalse(self.review_b.farmer_comment)
+        result = self.sign(self.review_b, "Intrus", SIGNATURE.decode())
+        self.assertEqual(result["redirect_url"], "/my")
         self.assertEqual(self.review_b.state, "sent")
         self.assertFalse(self.review_b.signer_name)
-        response = self.post(
-            f"/my/reviews/{self.review_b.id}/sign",
-            {"signer_name": "Intrus", "signature": SIGNATURE.decode(), "access_token": "forged"},
-        )
-        self.assertRedirectsHome(response)
+        result = self.sign(self.review_b, "Intrus", SIGNATURE.decode(), access_token="forged")
+        self.assertEqual(result["redirect_url"], "/my")
         self.assertEqual(self.review_b.state, "sent")
 
     def test_draft_review_not_on_portal(self):
@@ -51,17 +47,17 @@ class TestFarmPortalReview(FarmPortalCase):
     def test_review_sign_then_read_only_and_pdf(self):
         self.authenticate("farmer_a", "farmer_a")
         response = self.post(
-            f"/my/reviews/{self.review_a.id}/sign",
-            {
-                "signer_name": " Jeanne Martin ",
-                "signature": "data:image/png;base64," + SIGNATURE.decode(),
-                "farmer_comment": "Très bien <script>alert('x')</script>",
-            },
+            f"/my/reviews/{self.review_a.id}/assess",
+            {"farmer_comment": "Très bien <script>alert('x')</script>"},
         )
         self.assertEqual(response.status_code, 303, response.text[:500])
-        self.assertIn(
-            f"/my/reviews/{self.review_a.id}?message=signed", response.headers["Location"]
+        self.assertIn("message=assessed", response.headers["Location"])
+        self.assertEqual(self.review_a.state, "sent")
+        result = self.sign(
+            self.review_a, " Jeanne Martin ", "data:image/png;base64," + SIGNATURE.decode()
         )
+        self.assertTrue(result.get("force_refresh"), result)
+        self.assertIn(f"/my/reviews/{self.review_a.id}?message=signed", result["redirect_url"])
         self.assertEqual(self.review_a.state, "signed")
         self.assertEqual(self.review_a.signer_name, "Jeanne Martin")
         self.assertEqual(self.review_a.farmer_comment, "Très bien <script>alert('x')</script>")
@@ -72,7 +68,8 @@ class TestFarmPortalReview(FarmPortalCase):
         self.assertEqual(page.status_code, 200)
         self.assertNotIn("<script>alert", page.text)
         self.assertIn("&lt;script&gt;alert", page.text)
-        self.assertNotIn('name="signer_name"', page.text)  # read-only: no form any more
+        self.assertNotIn("portal.signature_form", page.text)  # read-only: no form any more
+        self.assertNotIn('name="farmer_comment"', page.text)
         self.assertIn("report_type=pdf", page.text)
 
         pdf = self.get(f"/my/reviews/{self.review_a.id}?report_type=pdf&download=true")
@@ -81,27 +78,28 @@ class TestFarmPortalReview(FarmPortalCase):
 
         # a second signature changes nothing
         signed_date = self.review_a.signed_date
-        again = self.post(
-            f"/my/reviews/{self.review_a.id}/sign",
-            {"signer_name": "Autre", "signature": SIGNATURE.decode()},
-        )
+        again = self.sign(self.review_a, "Autre", SIGNATURE.decode())
+        self.assertEqual(again["error"], "Ce bilan est déjà signé.")
+        again = self.post(f"/my/reviews/{self.review_a.id}/assess", {"farmer_comment": "Autre"})
         self.assertEqual(again.status_code, 400)
         self.assertIn("o_farm_review_error", again.text)
+        self.assertEqual(self.review_a.farmer_comment, "Très bien <script>alert('x')</script>")
         self.assertEqual(self.review_a.signer_name, "Jeanne Martin")
         self.assertEqual(self.review_a.signed_date, signed_date)
 
-    def test_review_ratings_given_when_signing(self):
+    def test_review_ratings_given_before_signing(self):
         self.authenticate("farmer_a", "farmer_a")
-        url = f"/my/reviews/{self.review_a.id}/sign"
+        url = f"/my/reviews/{self.review_a.id}/assess"
         page = self.get(f"/my/reviews/{self.review_a.id}")
         self.assertIn('name="rating_punctuality"', page.text)
-        data = {"signer_name": "Jeanne", "signature": SIGNATURE.decode(), "rating_quality": "9"}
+        data = {"rating_quality": "9"}
         response = self.post(url, data)
         self.assertEqual(response.status_code, 400)
         self.assertEqual((self.review_a.state, self.review_a.rating_quality), ("sent", "4"))
         data.update(rating_quality="5", rating_punctuality="3", rating_relationship="")
         response = self.post(url, data)
         self.assertEqual(response.status_code, 303)
+        self.assertTrue(self.sign(self.review_a, "Jeanne", SIGNATURE.decode())["force_refresh"])
         self.assertEqual(self.review_a.state, "signed")
         self.assertEqual(
             (
@@ -120,63 +118,69 @@ class TestFarmPortalReview(FarmPortalCase):
         page = self.get(f"/my/reviews/{self.review_a.id}?report_type=pdf&download=true")
         self.assertEqual(page.status_code, 200)
         self.assertNotIn("attachment", page.headers.get("Content-Disposition", ""))
-        self.assertIn('name="signer_name"', page.text)
+        self.assertIn("portal.signature_form", page.text)
+        self.assertIn(f"/my/reviews/{self.review_a.id}/accept", page.text)
 
     def test_review_sign_by_email_link(self):
         self.authenticate(None, None)
         token = self.review_b.access_token
         self.assertTrue(token)
+        page = self.get(f"/my/reviews/{self.review_b.id}?access_token={token}")
+        self.assertIn(f"/my/reviews/{self.review_b.id}/accept?access_token={token}", page.text)
         response = self.post(
-            f"/my/reviews/{self.review_b.id}/sign",
-            {"signer_name": "Marc Voisin", "signature": SIGNATURE.decode(), "access_token": token},
+            f"/my/reviews/{self.review_b.id}/assess",
+            {"rating_quality": "5", "access_token": token},
         )
         self.assertEqual(response.status_code, 303, response.text[:500])
         self.assertIn(f"access_token={token}", response.headers["Location"])
-        self.assertEqual(self.review_b.state, "signed")
+        result = self.sign(self.review_b, "Marc Voisin", SIGNATURE.decode(), access_token=token)
+        self.assertIn(f"access_token={token}", result["redirect_url"])
+        self.assertEqual((self.review_b.state, self.review_b.rating_quality), ("signed", "5"))
 
     def test_review_sign_bad_input(self):
         self.authenticate("farmer_a", "farmer_a")
-        url = f"/my/reviews/{self.review_a.id}/sign"
-        good = {
-            "signer_name": "Jeanne",
-            "signature": SIGNATURE.decode(),
-            "farmer_comment": "Mon commentaire",
-        }
         cases = {
-            "no name": {**good, "signer_name": "  "},
-            "long name": {**good, "signer_name": "J" * 101},
-            "no signature": {**good, "signature": ""},
-            "blank signature": {**good, "signature": BLANK_PNG.decode()},
-            "not an image": {
-                **good,
-                "signature": base64.b64encode(b"<svg onload=alert(1)>").decode(),
-            },
-            "not base64": {**good, "signature": "@@@"},
-            "long comment": {**good, "farmer_comment": "x" * 2001},
+            "no name": ("  ", SIGNATURE.decode()),
+            "long name": ("J" * 101, SIGNATURE.decode()),
+            "no signature": ("Jeanne", ""),
+            "blank signature": ("Jeanne", BLANK_PNG.decode()),
+            "not an image": ("Jeanne", base64.b64encode(b"<svg onload=alert(1)>").decode()),
+            "not base64": ("Jeanne", "@@@"),
+            "not text": (["Jeanne"], {"png": SIGNATURE.decode()}),
+        }
+        for label, (name, signature) in cases.items():
+            with self.subTest(label):
+                self.assertSignRefused(self.sign(self.review_a, name, signature), self.review_a)
+                self.assertFalse(self.review_a.signer_name)
+
+    def test_review_assess_bad_input(self):
+        self.authenticate("farmer_a", "farmer_a")
+        url = f"/my/reviews/{self.review_a.id}/assess"
+        cases = {
+            "long comment": {"farmer_comment": "x" * 2001},
+            "unknown rating": {"farmer_comment": "Mon commentaire", "rating_quality": "9"},
+            "NUL character": {"farmer_comment": "Mon\x00commentaire"},
         }
         for label, data in cases.items():
             with self.subTest(label):
                 response = self.post(url, data)
                 self.assertEqual(response.status_code, 400)
-                self.assertTrue("is-invalid" in response.text or "text-danger" in response.text)
-                self.assertEqual(self.review_a.state, "sent")
-                self.assertFalse(self.review_a.signer_name)
+                self.assertTrue("is-invalid" in response.text or "alert-danger" in response.text)
+                self.assertFalse(self.review_a.farmer_comment)
         # the comment typed is kept in the form
-        response = self.post(url, cases["no name"])
+        response = self.post(url, cases["unknown rating"])
         self.assertIn("Mon commentaire", response.text)
-        # without the CSRF token
-        response = self.post(url, good, csrf=False)
+        # without the CSRF token: Odoo's own check refuses the post
+        response = self.post(url, {"farmer_comment": "Mon commentaire"}, csrf=False)
         self.assertEqual(response.status_code, 400)
-        self.assertIn("o_farm_review_error", response.text)
+        self.assertFalse(self.review_a.farmer_comment)
         self.assertEqual(self.review_a.state, "sent")
 
     def test_review_sign_needs_done_intervention(self):
         self.intervention_a.state = "in_progress"
         self.authenticate("farmer_a", "farmer_a")
-        response = self.post(
-            f"/my/reviews/{self.review_a.id}/sign",
-            {"signer_name": "Jeanne", "signature": SIGNATURE.decode()},
+        result = self.sign(self.review_a, "Jeanne", SIGNATURE.decode())
+        self.assertEqual(
+            result["error"], "Seul le bilan d'une intervention terminée peut être signé."
         )
-        self.assertEqual(response.status_code, 400)
-        self.assertIn("o_farm_review_error", response.text)
-        self.assertEqual(self.review_a.state, "sent")
+        self.assertSignRefused(result, self.review_a)

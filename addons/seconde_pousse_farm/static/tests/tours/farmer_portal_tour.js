@@ -3,7 +3,8 @@
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 /**
  * The farmer's main path on the portal, on data built by test_portal_tour.py:
- * new request, see it listed, open the intervention, sign its review.
+ * new request, see it listed, open the intervention, assess its review and sign it
+ * with Odoo's signature form.
  */
 import { registry } from "@web/core/registry";
 
@@ -115,13 +116,29 @@ registry.category("web_tour.tours").add("seconde_pousse_farmer_tour", {
             run: "edit Très bon travail, merci à l'équipe.",
         },
         {
-            content: "Give the signer's name",
-            trigger: "input[name='signer_name']",
+            content: "Save the assessment",
+            trigger: ".o_farm_review_assess",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The assessment is saved: sign the review",
+            trigger: ".o_farm_review_sign",
+            run: "click",
+        },
+        {
+            content: "Give the signer's name in Odoo's signature form",
+            trigger: ".modal .o_web_sign_name_input",
             run: "edit Jeanne Exploitante",
         },
         {
+            content: "Draw the signature rather than type it",
+            trigger: ".modal .o_web_sign_draw_button",
+            run: "click",
+        },
+        {
             content: "Draw the signature",
-            trigger: ".o_farm_signature_pad canvas",
+            trigger: ".modal .o_web_sign_signature",
             run() {
                 const canvas = this.anchor;
                 const rect = canvas.getBoundingClientRect();
@@ -131,6 +148,8 @@ registry.category("web_tour.tours").add("seconde_pousse_farmer_tour", {
                             bubbles: true,
                             cancelable: true,
                             pointerId: 1,
+                            isPrimary: true,
+                            buttons: 1,
                             clientX: rect.left + x,
                             clientY: rect.top + y,
                         })
@@ -144,8 +163,9 @@ registry.category("web_tour.tours").add("seconde_pousse_farmer_tour", {
         },
         {
             content: "Sign",
-            trigger: ".o_farm_review_sign",
+            trigger: ".modal .o_portal_sign_submit:enabled",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The review is signed, read-only, its PDF ready",
