@@ -3,7 +3,7 @@
 {
     "name": "Seconde Pousse – Base",
     "summary": "Roles and common menu of the Seconde Pousse applications",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
@@ -14,6 +14,7 @@
     "data": [
         "security/res_groups.xml",
         "views/menus.xml",
+        "views/res_company_views.xml",
         "report/report_identity.xml",
     ],
     "demo": ["demo/res_company_demo.xml"],

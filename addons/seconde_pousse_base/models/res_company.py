@@ -6,6 +6,14 @@ from odoo import api, fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    tz = fields.Selection(
+        related="partner_id.tz",
+        store=True,
+        readonly=False,
+        string="Time zone",
+        help="The programme's times (jobs, canteen order deadlines) are read in this zone, "
+        "whoever reads them.",
+    )
     document_siret = fields.Char(
         string="SIRET on documents",
         compute="_compute_document_siret",

@@ -1,10 +1,21 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The programme's time zone: Seconde Pousse works in Provence."""
+"""The time zone the programme's times are read in: Seconde Pousse works in Provence."""
 
 PROGRAMME_TZ = "Europe/Paris"
 
 
-def local_tz(env):
-    """The time zone to show times in: the request's, else the user's, else Provence's."""
+def local_tz(env, company=None, rule=False):
+    """The company's time zone (its address's), else the user's, else Provence's.
+
+    The company's comes first: a job's hours are the farm's local time, whoever reads
+    them and wherever they are. ``rule=True`` is for a time that binds everyone, such as
+    a canteen's order deadline: the company's or Provence's, never a user's own setting.
+    """
+    # stored on the company (from its address), read with the company's row: no query
+    company_tz = (company or env.company).sudo().tz
+    if company_tz:
+        return company_tz
+    if rule:
+        return PROGRAMME_TZ
     return env.context.get("tz") or env.user.tz or PROGRAMME_TZ

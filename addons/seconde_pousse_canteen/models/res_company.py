@@ -6,7 +6,7 @@ import pytz
 
 from odoo import fields, models
 
-from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 
 class ResCompany(models.Model):
@@ -35,7 +35,9 @@ class ResCompany(models.Model):
         self.ensure_one()
         day = week_start - timedelta(days=self.canteen_cutoff_days)
         hours, minutes = divmod(round(self.canteen_cutoff_hour * 60), 60)
-        local = pytz.timezone(PROGRAMME_TZ).localize(datetime.combine(day, time(hours, minutes)))
+        local = pytz.timezone(local_tz(self.env, self, rule=True)).localize(
+            datetime.combine(day, time(hours, minutes))
+        )
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     def _canteen_supplier(self):

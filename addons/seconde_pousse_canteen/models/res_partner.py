@@ -8,7 +8,7 @@ from stdnum.fr import siret as siret_checker
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 from odoo.addons.seconde_pousse_farm.models.farm_intervention_series import WEEKDAYS
 
 CANTEEN_KINDS = [
@@ -103,7 +103,9 @@ class ResPartner(models.Model):
         weekday, hour = (int(slot.weekday), slot.hour_from) if slot else (1, 8.0)
         hours, minutes = divmod(round(hour * 60), 60)
         day = week.date_start + timedelta(days=weekday)
-        local = pytz.timezone(PROGRAMME_TZ).localize(datetime.combine(day, time(hours, minutes)))
+        local = pytz.timezone(local_tz(self.env, week.company_id, rule=True)).localize(
+            datetime.combine(day, time(hours, minutes))
+        )
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_view_canteen_orders(self):

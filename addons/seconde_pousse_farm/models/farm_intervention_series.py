@@ -14,7 +14,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 from .farm_intervention_request import FREQUENCY_STEPS
 from .farm_recurrence import (
@@ -109,7 +109,7 @@ class FarmInterventionRequest(models.Model):
 
     def _prepare_interventions(self, since=None, until=None):
         self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or PROGRAMME_TZ)
+        tz = pytz.timezone(local_tz(self.env))
         lines = [
             {"task_type_id": task.id, "planned_hours": task.default_duration}
             for task in self.task_type_ids
@@ -190,7 +190,7 @@ class FarmInterventionRequest(models.Model):
         """Move the visits from since by days (and to start_time), and the visits still
         to generate with them."""
         self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or PROGRAMME_TZ)
+        tz = pytz.timezone(local_tz(self.env))
         for intervention in self._series_rest(since).sorted("date_start", reverse=days > 0):
             length = intervention.date_end - intervention.date_start
             local = pytz.utc.localize(intervention.date_start).astimezone(tz)

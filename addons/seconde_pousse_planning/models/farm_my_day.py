@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import format_date
 
 from odoo.addons.seconde_pousse_base.models.roles import SUPERVISOR
-from odoo.addons.seconde_pousse_base.models.timezone import PROGRAMME_TZ
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 OPEN_STATES = ("planned", "in_progress", "done")
 
@@ -36,13 +36,13 @@ class FarmMyDay(models.AbstractModel):
     @api.model
     def _day_bounds(self, day):
         """The day's start and end in UTC, for the user's time zone."""
-        tz = pytz.timezone(self.env.user.tz or PROGRAMME_TZ)
+        tz = pytz.timezone(local_tz(self.env))
         start = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc)
         return start.replace(tzinfo=None), (start + timedelta(days=1)).replace(tzinfo=None)
 
     @api.model
     def _local_time(self, value):
-        tz = pytz.timezone(self.env.user.tz or PROGRAMME_TZ)
+        tz = pytz.timezone(local_tz(self.env))
         return pytz.utc.localize(value).astimezone(tz).strftime("%H:%M")
 
     @api.model
