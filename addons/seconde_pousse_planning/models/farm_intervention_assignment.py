@@ -126,6 +126,7 @@ class FarmInterventionAssignment(models.Model):
         compute="_compute_done_hours",
         inverse="_inverse_done_hours",
         store=True,
+        precompute=True,
         help="The sum of the person's hours on each task. Typed here only when the "
         "intervention has a single task.",
     )

@@ -20,11 +20,12 @@ class FarmInterventionHours(models.Model):
     line_id = fields.Many2one(
         "farm.intervention.line", string="Task", required=True, ondelete="cascade", index=True
     )
+    # precompute: written with the INSERT, not by an UPDATE of every new record at the flush
     intervention_id = fields.Many2one(
-        related="assignment_id.intervention_id", store=True, index=True
+        related="assignment_id.intervention_id", store=True, index=True, precompute=True
     )
-    employee_id = fields.Many2one(related="assignment_id.employee_id", store=True)
-    company_id = fields.Many2one(related="assignment_id.company_id", store=True)
+    employee_id = fields.Many2one(related="assignment_id.employee_id", store=True, precompute=True)
+    company_id = fields.Many2one(related="assignment_id.company_id", store=True, precompute=True)
     hours = fields.Float(required=True)
 
     _sql_constraints = [

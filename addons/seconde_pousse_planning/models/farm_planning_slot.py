@@ -72,11 +72,16 @@ class FarmPlanningSlot(models.AbstractModel):
     intervention_id = fields.Many2one(
         "farm.intervention", required=True, ondelete="cascade", index=True
     )
-    partner_id = fields.Many2one(related="intervention_id.partner_id", string="Farm", store=True)
-    company_id = fields.Many2one(related="intervention_id.company_id", store=True)
+    # precompute: written with the INSERT, not by an UPDATE of every new slot at the flush
+    partner_id = fields.Many2one(
+        related="intervention_id.partner_id", string="Farm", store=True, precompute=True
+    )
+    company_id = fields.Many2one(related="intervention_id.company_id", store=True, precompute=True)
     date_start = fields.Datetime("Start", required=True, index=True)
     date_end = fields.Datetime("End", required=True)
-    duration = fields.Float("Planned hours", compute="_compute_duration", store=True)
+    duration = fields.Float(
+        "Planned hours", compute="_compute_duration", store=True, precompute=True
+    )
 
     @api.depends("date_start", "date_end")
     def _compute_duration(self):
