@@ -163,6 +163,25 @@ def read_paths(env, world):
                 }
             )
 
+    from odoo.addons.seconde_pousse_farm.controllers.portal import (  # noqa: PLC0415
+        FarmCustomerPortal,  # importable once main() has put Odoo on the path
+    )
+
+    farmer = portal_farmer(env, world.farms[0])
+
+    def portal_list():
+        """The farmer's /my/interventions page: its count, its page of 20 under the record
+        rules, and what the page prints of each (as the controller and template read it)."""
+        Mine = env(user=farmer)["farm.intervention"]
+        count = Mine.search_count([])
+        page = Mine.search([], order="date_start desc, id desc", limit=20)
+        FarmCustomerPortal._farm_list_details(page, "Europe/Paris")
+        for one in page:
+            one.name, one.date_start, one.review_state, one.team_size  # noqa: B018
+            for line in one.line_ids:
+                line.task_type_id.name, line.planned_hours, line.done_hours  # noqa: B018
+        return count
+
     spec = {
         "name": {},
         "partner_id": {"fields": {"display_name": {}}},
@@ -183,6 +202,7 @@ def read_paths(env, world):
         "timeline week": lambda: Assignment.search_read(
             week, ["employee_id", "partner_id", "role", "date_start", "date_end", "done_hours"]
         ),
+        "portal list (farmer)": portal_list,
         "conflict check": conflict_check,
         f"move a series ({len(series)} jobs)": move_series,
         # the pool of candidates grows with the world (4 people per farm): reported, not
@@ -191,6 +211,19 @@ def read_paths(env, world):
             env["farm.team.builder"].create({"intervention_id": new_job.id}).action_propose()
         ),
     }
+
+
+def portal_farmer(env, farm):
+    """A portal user of the farm, as the farmers who open their interventions."""
+    contact = env["res.partner"].create({"name": f"Contact {farm.name}", "parent_id": farm.id})
+    return env["res.users"].create(
+        {
+            "name": contact.name,
+            "login": f"bench-{farm.id}",
+            "partner_id": contact.id,
+            "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
+        }
+    )
 
 
 def invoicing(env, world, layout):
