@@ -171,8 +171,10 @@ def read_paths(env, world):
                 }
             )
 
+    # importable once main() has put Odoo on the path
+    from odoo.addons.seconde_pousse_base.models.timezone import local_tz  # noqa: PLC0415
     from odoo.addons.seconde_pousse_farm.controllers.portal import (  # noqa: PLC0415
-        FarmCustomerPortal,  # importable once main() has put Odoo on the path
+        FarmCustomerPortal,
     )
 
     farmer = portal_farmer(env, world.farms[0])
@@ -183,7 +185,7 @@ def read_paths(env, world):
         Mine = env(user=farmer)["farm.intervention"]
         count = Mine.search_count([])
         page = Mine.search([], order="date_start desc, id desc", limit=20)
-        FarmCustomerPortal._farm_list_details(page, "Europe/Paris")
+        FarmCustomerPortal._farm_list_details(page, local_tz(Mine.env))
         for one in page:
             one.name, one.date_start, one.review_state, one.team_size  # noqa: B018
             for line in one.line_ids:

@@ -116,7 +116,9 @@ class CanteenWeek(models.Model):
     def _cutoff_label(self):
         self.ensure_one()
         pattern = self.env._("EEEE d MMMM 'at' HH:mm")
-        return format_datetime(self.env, self.cutoff, local_tz(self.env), pattern)
+        return format_datetime(
+            self.env, self.cutoff, local_tz(self.env, self.company_id, rule=True), pattern
+        )
 
     # ------------------------------------------------------------
     # Portal (read with sudo by the controller, for the canteen of the logged-in user)

@@ -153,7 +153,9 @@ class FarmReviewPortal(FarmCustomerPortal):
     # The signature: Odoo's signature form posts here, as to sale's /accept
     # ------------------------------------------------------------
     @http.route(["/my/reviews/<int:review_id>/accept"], type="json", auth="public", website=True)
-    def portal_farm_review_accept(self, review_id, access_token=None, name=None, signature=None):
+    def portal_farm_review_accept(
+        self, review_id, access_token=None, name=None, signature=None, **kw
+    ):
         # the signature form sends the token in the URL's query string, as for sale
         access_token = access_token or request.httprequest.args.get("access_token")
         try:

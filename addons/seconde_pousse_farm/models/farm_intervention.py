@@ -79,7 +79,9 @@ class FarmIntervention(models.Model):
         compute="_compute_calendar_label", help="The farm and the team lead, for calendars."
     )
     schedule_label = fields.Char(
-        "When", compute="_compute_schedule_label", help="Day and hours, in the user's time zone."
+        "When",
+        compute="_compute_schedule_label",
+        help="Day and hours, in the company's time zone (else the user's).",
     )
 
     @api.depends("partner_id.name", "user_id.name")
@@ -89,7 +91,7 @@ class FarmIntervention(models.Model):
             intervention.calendar_label = " · ".join(part for part in parts if part)
 
     @api.depends("date_start", "date_end")
-    @api.depends_context("tz")
+    @api.depends_context("tz", "company")
     def _compute_schedule_label(self):
         tz = local_tz(self.env)
         for intervention in self:

@@ -3,6 +3,7 @@
 """The farmer portal: home, requests, interventions, chatter, French pages and invoices,
 each farm seeing its own only."""
 
+import html
 from datetime import date, timedelta
 
 from odoo.fields import Command
@@ -231,7 +232,8 @@ class TestFarmPortalAccess(FarmPortalCase):
         response = self.get(f"/my/reviews/{self.review_a.id}")
         self.assertIn("Télécharger le PDF", response.text)
         page = self.get(f"/my/reviews/{self.review_b.id}?access_token={self.review_b.access_token}")
-        self.assertIn("Signer le bilan", page.text)
+        self.assertIn('"sendLabel": "Signer le bilan"', html.unescape(page.text))
+        self.assertNotIn("Sign the review", page.text)
 
     # ---- invoices (Odoo's own /my/invoices) ---------------------------------
     def test_invoices_own_farm_only(self):

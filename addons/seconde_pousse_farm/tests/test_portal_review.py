@@ -35,6 +35,28 @@ class TestFarmPortalReview(FarmPortalCase):
         self.assertEqual(result["redirect_url"], "/my")
         self.assertEqual(self.review_b.state, "sent")
 
+    def test_public_visitor_needs_the_review_s_own_token(self):
+        """A visitor who is not logged in reaches a review by its e-mailed link only: no
+        token, or another review's, and neither the assessment nor the signature pass."""
+        self.authenticate(None, None)
+        self.assertTrue(self.review_a.access_token)
+        for token in (None, self.review_a.access_token):
+            with self.subTest(token=bool(token)):
+                data = {"farmer_comment": "pas à moi", "rating_quality": "1"}
+                if token:
+                    data["access_token"] = token
+                response = self.post(f"/my/reviews/{self.review_b.id}/assess", data)
+                self.assertRedirectsHome(response)
+                result = self.sign(self.review_b, "Intrus", SIGNATURE.decode(), access_token=token)
+                self.assertEqual(result["redirect_url"], "/my")
+                self.assertEqual(self.review_b.state, "sent")
+                self.assertFalse(self.review_b.farmer_comment)
+                self.assertEqual(self.review_b.rating_quality, "0")
+        result = self.sign(
+            self.review_b, "Marc", SIGNATURE.decode(), access_token=self.review_b.access_token
+        )
+        self.assertTrue(result.get("force_refresh"), result)  # its own token does
+
     def test_draft_review_not_on_portal(self):
         intervention = self.make_intervention(day=9)
         draft = self.env["farm.intervention.review"].create({"intervention_id": intervention.id})
