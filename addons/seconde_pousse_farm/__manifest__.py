@@ -49,6 +49,9 @@
         "views/portal_templates.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "seconde_pousse_farm/static/src/js/review_sign_modal.js",
+        ],
         "web.assets_tests": [
             "seconde_pousse_farm/static/tests/tours/farmer_portal_tour.js",
         ],

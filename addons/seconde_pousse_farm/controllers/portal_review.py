@@ -34,7 +34,14 @@ class FarmReviewPortal(FarmCustomerPortal):
 
     @http.route(["/my/reviews/<int:review_id>"], type="http", auth="public", website=True)
     def portal_my_farm_review(
-        self, review_id, access_token=None, report_type=None, download=False, message=None, **kw
+        self,
+        review_id,
+        access_token=None,
+        report_type=None,
+        download=False,
+        message=None,
+        sign=None,
+        **kw,
     ):
         try:
             review_sudo = self._farm_review_check_access(review_id, access_token)
@@ -47,10 +54,20 @@ class FarmReviewPortal(FarmCustomerPortal):
                 "seconde_pousse_farm.action_report_farm_intervention_review",
                 download=download,
             )
-        return self._farm_render_review(review_sudo, access_token, message=message)
+        open_sign = bool(sign) and review_sudo.state != "signed"
+        return self._farm_render_review(
+            review_sudo, access_token, message=message, open_sign=open_sign
+        )
 
     def _farm_render_review(
-        self, review_sudo, access_token, message=None, errors=None, form=None, status=200
+        self,
+        review_sudo,
+        access_token,
+        message=None,
+        errors=None,
+        form=None,
+        status=200,
+        open_sign=False,
     ):
         form = form or {}
         values = {
@@ -59,6 +76,7 @@ class FarmReviewPortal(FarmCustomerPortal):
             "intervention_url": self._farm_portal_url(review_sudo.intervention_id, access_token),
             "page_name": "farm_review",
             "message": message,
+            "open_sign": open_sign,  # back from "Sign the review": the modal opens
             "errors": errors or {},
             "form": form,
             "ratings": [
@@ -127,9 +145,8 @@ class FarmReviewPortal(FarmCustomerPortal):
             if not errors:
                 values["farmer_comment"] = comment or False
                 review_sudo.write(values)
-                url = self._farm_review_url(
-                    review_sudo, access_token, query_string="&message=assessed"
-                )
+                query = "&message=assessed" + ("&sign=1" if post.get("then_sign") else "")
+                url = self._farm_review_url(review_sudo, access_token, query_string=query)
                 return request.redirect(f"{url}#farm_review_sign")
         return self._farm_render_review(
             review_sudo, access_token, errors=errors, form=form, status=400

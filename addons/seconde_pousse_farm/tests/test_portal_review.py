@@ -119,8 +119,12 @@ class TestFarmPortalReview(FarmPortalCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual((self.review_a.state, self.review_a.rating_quality), ("sent", "4"))
         data.update(rating_quality="5", rating_punctuality="3", rating_relationship="")
-        response = self.post(url, data)
+        response = self.post(url, {**data, "then_sign": "1"})  # "Sign the review"
         self.assertEqual(response.status_code, 303)
+        self.assertIn("sign=1", response.headers["Location"])
+        page = self.get(f"/my/reviews/{self.review_a.id}?message=assessed&sign=1")
+        self.assertIn('data-farm-open="1"', page.text)  # the signature modal opens
+        self.assertNotIn('data-farm-open="1"', self.get(f"/my/reviews/{self.review_a.id}").text)
         self.assertTrue(self.sign(self.review_a, "Jeanne", SIGNATURE.decode())["force_refresh"])
         self.assertEqual(self.review_a.state, "signed")
         self.assertEqual(

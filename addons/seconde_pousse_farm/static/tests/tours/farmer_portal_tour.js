@@ -116,15 +116,10 @@ registry.category("web_tour.tours").add("seconde_pousse_farmer_tour", {
             run: "edit Très bon travail, merci à l'équipe.",
         },
         {
-            content: "Save the assessment",
-            trigger: ".o_farm_review_assess",
-            run: "click",
-            expectUnloadPage: true,
-        },
-        {
-            content: "The assessment is saved: sign the review",
+            content: "Sign: the assessment is saved, then Odoo's signature form opens",
             trigger: ".o_farm_review_sign",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "Give the signer's name in Odoo's signature form",
