@@ -120,8 +120,7 @@ class World:
     def sign_all(self):
         """Every job done and its review signed, ready to invoice: set up, not measured
         (reviews are signed one at a time, each with its tracking note)."""
-        self.jobs.sudo().write({"state": "reviewed"})
-        self.env.cr.flush()
+        self.jobs.sudo().write({"state": "reviewed"})  # its notes: flushed by measure()
 
 
 def read_paths(env, world):

@@ -56,7 +56,7 @@ class FarmCustomerPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        # dates and hours of the farm's work, in the farmer's time zone (France by default)
+        # dates and hours of the farm's work, in the local time zone (the company's first)
         values["farm_tz"] = local_tz(request.env)
         return values
 
@@ -92,9 +92,14 @@ class FarmCustomerPortal(CustomerPortal):
         )
         return result
 
-    def _farm_portal_url(self, record, access_token):
-        """Link to a related document: by token when the visitor came with one."""
-        return record.get_portal_url() if access_token else record.access_url
+    @staticmethod
+    def _farm_portal_url(record, access_token, suffix="", query_string=""):
+        """Link to a document (a route of it with suffix, a query string starting with
+        "&"): by token when the visitor came with one, else the plain one."""
+        if access_token:
+            return record.get_portal_url(suffix=suffix, query_string=query_string)
+        query = f"?{query_string.lstrip('&')}" if query_string else ""
+        return f"{record.access_url}{suffix}{query}"
 
     def _farm_state_labels(self, model):
         return dict(request.env[model]._fields["state"]._description_selection(request.env))

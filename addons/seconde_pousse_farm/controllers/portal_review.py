@@ -89,11 +89,11 @@ class FarmReviewPortal(FarmCustomerPortal):
                 for name in RATING_FIELDS
             ],
             "assess_url": f"/my/reviews/{review_sudo.id}/assess",
-            "accept_url": self._farm_review_url(review_sudo, access_token, "/accept"),
+            "accept_url": self._farm_portal_url(review_sudo, access_token, "/accept"),
             "default_signer": "" if request.env.user._is_public() else request.env.user.name,
-            "pdf_url": review_sudo.get_portal_url(report_type="pdf", download=True)
-            if access_token
-            else f"{review_sudo.access_url}?report_type=pdf&download=true",
+            "pdf_url": self._farm_portal_url(
+                review_sudo, access_token, query_string="&report_type=pdf&download=true"
+            ),
         }
         return self._farm_render_document(
             review_sudo,
@@ -103,15 +103,6 @@ class FarmReviewPortal(FarmCustomerPortal):
             "seconde_pousse_farm.portal_farm_review_page",
             status=status,
         )
-
-    @staticmethod
-    def _farm_review_url(review_sudo, access_token, suffix="", query_string=""):
-        """The review's portal URL: with its token when the visitor came by the link sent
-        by email, else the plain one (a farmer logged in)."""
-        if access_token:
-            return review_sudo.get_portal_url(suffix=suffix, query_string=query_string)
-        query = f"?{query_string.lstrip('&')}" if query_string else ""
-        return f"{review_sudo.access_url}{suffix}{query}"
 
     # ------------------------------------------------------------
     # The assessment: ratings and comment, before the signature
@@ -146,7 +137,7 @@ class FarmReviewPortal(FarmCustomerPortal):
                 values["farmer_comment"] = comment or False
                 review_sudo.write(values)
                 query = "&message=assessed" + ("&sign=1" if post.get("then_sign") else "")
-                url = self._farm_review_url(review_sudo, access_token, query_string=query)
+                url = self._farm_portal_url(review_sudo, access_token, query_string=query)
                 return request.redirect(f"{url}#farm_review_sign")
         return self._farm_render_review(
             review_sudo, access_token, errors=errors, form=form, status=400
@@ -179,17 +170,17 @@ class FarmReviewPortal(FarmCustomerPortal):
             review_sudo = self._farm_review_check_access(review_id, access_token)
         except (AccessError, MissingError):
             return {"force_refresh": True, "redirect_url": "/my"}
+        if review_sudo.state == "signed":  # refused before the drawing is decoded
+            return {"error": _("This review is already signed.")}
         signer_name = (name if isinstance(name, str) else "").replace("\x00", "").strip()
         signature = self._farm_decode_signature(signature)
         errors = self._farm_signature_errors(signer_name, signature)
-        if review_sudo.state == "signed":
-            errors = {"form": _("This review is already signed.")}
         error = " ".join(errors.values()) or self._farm_review_sign(
             review_sudo, signer_name, signature
         )
         if error:
             return {"error": error}
-        url = self._farm_review_url(review_sudo, access_token, query_string="&message=signed")
+        url = self._farm_portal_url(review_sudo, access_token, query_string="&message=signed")
         return {"force_refresh": True, "redirect_url": url}
 
     @staticmethod
@@ -218,7 +209,7 @@ class FarmReviewPortal(FarmCustomerPortal):
     @staticmethod
     def _farm_decode_signature(value):
         """The drawn signature as base64 PNG, or None when missing, blank or not a PNG."""
-        value = (value or "").strip() if isinstance(value, str) else ""
+        value = value.strip() if isinstance(value, str) else ""
         if value.startswith("data:"):
             value = value.partition(",")[2]
         if not value or len(value) > MAX_SIGNATURE_CHARS:

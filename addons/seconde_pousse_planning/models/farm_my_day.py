@@ -35,7 +35,7 @@ class FarmMyDay(models.AbstractModel):
 
     @api.model
     def _day_bounds(self, day):
-        """The day's start and end in UTC, for the user's time zone."""
+        """The day's start and end in UTC, for the local time zone (local_tz)."""
         tz = pytz.timezone(local_tz(self.env))
         start = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc)
         return start.replace(tzinfo=None), (start + timedelta(days=1)).replace(tzinfo=None)
