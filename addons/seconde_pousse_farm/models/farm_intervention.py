@@ -71,6 +71,14 @@ class FarmIntervention(models.Model):
     review_ids = fields.One2many("farm.intervention.review", "intervention_id", string="Reviews")
     review_state = fields.Selection(related="review_ids.state", string="Review")
     invoice_id = fields.Many2one("account.move", readonly=True, copy=False, tracking=True)
+    # every invoice that billed it, a cancelled or credited one included: the accountants'
+    # view of its invoicing history (as its invoice button, theirs too)
+    invoice_link_ids = fields.One2many(
+        "farm.intervention.invoice",
+        "intervention_id",
+        string="Invoicing history",
+        groups="account.group_account_invoice",
+    )
     notes = fields.Html(groups="base.group_user", help="Internal: never shown to the farm.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -225,6 +225,20 @@ class TestIntegrity(FarmCase, HttpCase):
             [("intervention_id", "=", intervention.id)]
         )
         self.assertEqual(links.filtered(lambda link: not link.released).move_id, second)
+        # the accountant reads both in the intervention's invoicing history
+        [read] = self.call(
+            self.accountant, intervention._name, "read", [intervention.id], ["invoice_link_ids"]
+        )
+        self.assertEqual(sorted(read["invoice_link_ids"]), sorted(links.ids))
+        # a supervisor sees the intervention, not its invoicing
+        self.assertRefused(
+            "invoice_link_ids",
+            self.supervisor,
+            intervention._name,
+            "read",
+            [intervention.id],
+            ["invoice_link_ids"],
+        )
 
     # ---- roles --------------------------------------------------------------------------
     def test_coordinator_manages_farms(self):

@@ -170,7 +170,9 @@ class TestInvoicingPinned(FarmCase):
         summary = f"Facture de 2 interventions : {first.name}, {second.name}."
         self.assertEqual([summary for body in notes if summary in str(body)], [summary])
         self.assertFalse(invoice.message_ids.tracking_value_ids)
-        self.assertIn(f"Facturée sur {invoice.display_name}.", str(first.message_ids[0].body))
+        # as Odoo's sales: the note is the invoice's; the intervention keeps the link
+        self.assertNotIn(invoice.display_name, " ".join(map(str, first.message_ids.mapped("body"))))
+        self.assertEqual(first.invoice_link_ids.move_id, invoice)
 
     def test_a_second_run_invoices_nothing_twice(self):
         wizard = self.wizard()

@@ -137,7 +137,8 @@ class FarmInvoiceWizard(models.TransientModel):
 
     def _link(self, invoice_by_intervention):
         """Record the invoice of each intervention, in one batch; PostgreSQL refuses a
-        second live one. The interventions say so in their chatter, one note each."""
+        second live one. As Odoo's sales do, the note goes on the invoice, not on each
+        source: an intervention shows its invoice and its invoicing history (the links)."""
         interventions = self.env["farm.intervention"].sudo().browse(list(invoice_by_intervention))
         try:
             with self.env.cr.savepoint():
@@ -161,13 +162,6 @@ class FarmInvoiceWizard(models.TransientModel):
         quiet.write({"state": "invoiced"})
         for move, ids in by_move.items():
             quiet.browse(ids).write({"invoice_id": move.id})
-        note = _("Invoiced on %(invoice)s.")
-        interventions._message_log_batch(
-            bodies={
-                intervention_id: Markup(note) % {"invoice": move.display_name}
-                for intervention_id, move in invoice_by_intervention.items()
-            }
-        )
 
     def _invoice(self, interventions):
         interventions = self._lock_invoiceable(interventions)
@@ -179,6 +173,7 @@ class FarmInvoiceWizard(models.TransientModel):
         farms = self.env["res.partner"].concat(*by_farm)
         pending = self._pending_membership_invoices(farms)
         layout = self.env.company.farm_invoice_layout
+        common = self._invoice_values()
         new_values = []
         for farm, farm_interventions in by_farm.items():
             values = self._invoice_lines(farm_interventions, layout)
@@ -187,7 +182,7 @@ class FarmInvoiceWizard(models.TransientModel):
                     {**values, "invoice_date": self.invoice_date}
                 )
             else:
-                new_values.append({**self._invoice_values(farm), **values})
+                new_values.append({**common, "partner_id": farm.id, **values})
         # one summary note on each invoice rather than Odoo's creation and tracking notes
         created = self.env["account.move"].with_context(tracking_disable=True).create(new_values)
         invoices = self.env["account.move"].concat(created, *pending.values())
@@ -226,11 +221,14 @@ class FarmInvoiceWizard(models.TransientModel):
         )
         return {line.partner: line.account_invoice_id for line in lines}
 
-    def _invoice_values(self, farm):
+    def _invoice_values(self):
+        """What every farm's invoice of the run shares, read once: the salesperson, and the
+        sales journal that Odoo would otherwise look up for each invoice."""
+        Move = self.env["account.move"]
         return {
             "move_type": "out_invoice",
-            "partner_id": farm.id,
-            "invoice_user_id": farm._farm_invoice_user().id,
+            "journal_id": Move.new({"move_type": "out_invoice"}).journal_id.id,
+            "invoice_user_id": self.env["res.partner"]._farm_invoice_user().id,
             "invoice_date": self.invoice_date,
             "invoice_origin": _("Farm interventions"),
         }
