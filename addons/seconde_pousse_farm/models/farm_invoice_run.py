@@ -108,20 +108,18 @@ class FarmInvoiceRun(models.Model):
         remaining = run.intervention_ids.filtered(lambda i: i.state == "reviewed")
         farms = remaining.partner_id.commercial_partner_id.sorted("id")[:CHUNK_FARMS]
         step = remaining.filtered(lambda i: i.partner_id.commercial_partner_id in farms)
+        # as the accountant who started it, in the company it was started in
+        as_starter = self.with_user(run.user_id).with_company(run.company_id).env
         try:
-            wizard = (
-                self.env["farm.invoice.wizard"]
-                .with_user(run.user_id)
-                .create(
-                    {
-                        "date_from": run.date_from,
-                        "date_to": run.date_to,
-                        "invoice_date": run.invoice_date,
-                    }
-                )
+            wizard = as_starter["farm.invoice.wizard"].create(
+                {
+                    "date_from": run.date_from,
+                    "date_to": run.date_to,
+                    "invoice_date": run.invoice_date,
+                }
             )
             with self.env.cr.savepoint():  # a refused step leaves nothing half-made
-                invoices = wizard._invoice(step.with_user(run.user_id))
+                invoices = wizard._invoice(step.with_env(as_starter))
         except UserError as error:
             run._finish("failed", error.args[0])
             return

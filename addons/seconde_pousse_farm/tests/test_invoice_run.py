@@ -70,3 +70,19 @@ class TestInvoiceRun(FarmCase):
         self.assertIn("0 factures pour 0 fermes", run.report)
         self.assertFalse(self.jobs.invoice_id)
         self.assertEqual(set(self.jobs.mapped("state")), {"reviewed"})
+
+    def test_a_step_invoices_in_the_company_the_run_was_started_in(self):
+        """The scheduled step works as the accountant, in the run's company and with its
+        settings, even when the accountant has since switched to another company."""
+        self.patch(FarmInvoiceWizard, "BACKGROUND_FARMS", 2)
+        run = self.env["farm.invoice.run"].browse(self.start()["res_id"])
+        home = run.company_id
+        home.farm_invoice_layout = "detailed"
+        other = self.env["res.company"].create({"name": "Autre structure"})
+        self.accountant.write({"company_ids": [(4, other.id)], "company_id": other.id})
+        self.env["farm.invoice.run"]._cron_process()
+        self.assertEqual(run.state, "done", run.report)
+        self.assertEqual(run.invoice_ids.company_id, home)
+        self.assertEqual(run.invoice_ids.journal_id.company_id, home)
+        labels = run.invoice_ids.invoice_line_ids.mapped("name")
+        self.assertTrue(all(any(job.name in label for label in labels) for job in self.jobs))

@@ -173,7 +173,7 @@ class FarmInvoiceWizard(models.TransientModel):
         farms = self.env["res.partner"].concat(*by_farm)
         pending = self._pending_membership_invoices(farms)
         layout = self.env.company.farm_invoice_layout
-        common = self._invoice_values()
+        common = self._invoice_values() if set(by_farm) - set(pending) else {}
         new_values = []
         for farm, farm_interventions in by_farm.items():
             values = self._invoice_lines(farm_interventions, layout)
