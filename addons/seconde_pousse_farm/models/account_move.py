@@ -49,11 +49,16 @@ class AccountMove(models.Model):
 
     def button_cancel(self):
         result = super().button_cancel()
-        self._farm_release(_("Invoice cancelled: to invoice again."))
+        for move in self:
+            reason = _("Invoice %(name)s cancelled: to invoice again.", name=move.display_name)
+            move._farm_release(reason)
         return result
 
     def unlink(self):
-        self._farm_release(_("Invoice deleted: to invoice again."))
+        # the chatter keeps its name: the link to a deleted invoice goes with it
+        for move in self:
+            reason = _("Invoice %(name)s deleted: to invoice again.", name=move.display_name)
+            move._farm_release(reason)
         return super().unlink()
 
     def _reverse_moves(self, default_values_list=None, cancel=False):

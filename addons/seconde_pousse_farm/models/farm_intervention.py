@@ -71,13 +71,13 @@ class FarmIntervention(models.Model):
     review_ids = fields.One2many("farm.intervention.review", "intervention_id", string="Reviews")
     review_state = fields.Selection(related="review_ids.state", string="Review")
     invoice_id = fields.Many2one("account.move", readonly=True, copy=False, tracking=True)
-    # every invoice that billed it, a cancelled or credited one included: the accountants'
-    # view of its invoicing history (as its invoice button, theirs too)
+    # every invoice that billed it, a cancelled or credited one included: its invoicing
+    # history, for the accountants and the coordinators (who read the links already)
     invoice_link_ids = fields.One2many(
         "farm.intervention.invoice",
         "intervention_id",
         string="Invoicing history",
-        groups="account.group_account_invoice",
+        groups="account.group_account_invoice,seconde_pousse_base.group_coordinator",
     )
     notes = fields.Html(groups="base.group_user", help="Internal: never shown to the farm.")
     company_id = fields.Many2one(

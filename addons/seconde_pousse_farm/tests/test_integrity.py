@@ -225,11 +225,12 @@ class TestIntegrity(FarmCase, HttpCase):
             [("intervention_id", "=", intervention.id)]
         )
         self.assertEqual(links.filtered(lambda link: not link.released).move_id, second)
-        # the accountant reads both in the intervention's invoicing history
-        [read] = self.call(
-            self.accountant, intervention._name, "read", [intervention.id], ["invoice_link_ids"]
-        )
-        self.assertEqual(sorted(read["invoice_link_ids"]), sorted(links.ids))
+        # the accountant and the coordinator read both in its invoicing history
+        for user in (self.accountant, self.coordinator):
+            [read] = self.call(
+                user, intervention._name, "read", [intervention.id], ["invoice_link_ids"]
+            )
+            self.assertEqual(sorted(read["invoice_link_ids"]), sorted(links.ids))
         # a supervisor sees the intervention, not its invoicing
         self.assertRefused(
             "invoice_link_ids",

@@ -145,8 +145,23 @@ class TestInvoicing(FarmCase):
         intervention = self.make_intervention()
         self.make_signed_review(intervention)
         self.wizard().action_create_invoices()
-        intervention.invoice_id.button_cancel()
+        invoice = intervention.invoice_id
+        invoice.button_cancel()
         self.assertEqual(intervention.state, "reviewed")
+        # its chatter names the invoice, and its history keeps it, released
+        self.assertIn(invoice.display_name, intervention.message_ids[0].body)
+        link = intervention.invoice_link_ids.filtered(lambda link: link.move_id == invoice)
+        self.assertTrue(link.released)
+
+    def test_deleted_draft_invoice_is_named_in_the_chatter(self):
+        intervention = self.make_intervention()
+        self.make_signed_review(intervention)
+        self.wizard().action_create_invoices()
+        invoice = intervention.invoice_id
+        name = invoice.display_name
+        invoice.unlink()
+        self.assertEqual(intervention.state, "reviewed")
+        self.assertIn(f"Facture {name} supprimée", intervention.message_ids[0].body)
 
     def test_unsigned_intervention_refused(self):
         done = self.make_intervention()

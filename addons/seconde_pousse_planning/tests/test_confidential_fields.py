@@ -4,7 +4,8 @@
 
 Which fields are confidential is read from the registry, not from a hand list:
 - every field, on any model, that carries the counsellor or coordinator group (and not
-  the supervisor's, which shares it with all staff);
+  the supervisor's, which shares it with all staff, nor the accountant's, which shares
+  it with the accountant, one of the roles refused below);
 - every field our addons define on the employee and on the insertion models (pathway,
   barrier, action, evaluation, hours, and any insertion model added later), except the
   few shared on purpose, listed in ``SHARED`` with the roles that need them and why.
@@ -30,6 +31,7 @@ from odoo.addons.seconde_pousse_insertion.tests.common import InsertionCommon
 
 GUARDED_GROUPS = {COUNSELLOR, COORDINATOR}
 STAFF_GROUP = SUPERVISOR  # fields it carries are shared with staff
+ACCOUNTANT_GROUP = "account.group_account_invoice"  # and with the accountant: not social data
 OUR_PREFIX = "seconde_pousse_"
 EMPLOYEE_MODELS = ("hr.employee",)
 ROLES = ("supervisor", "hr_officer", "accountant", "farmer")
@@ -102,7 +104,7 @@ def confidential_fields(env):
             continue
         for fname, field in model._fields.items():
             groups = set((field.groups or "").split(","))
-            if groups & GUARDED_GROUPS and STAFF_GROUP not in groups:
+            if groups & GUARDED_GROUPS and not {STAFF_GROUP, ACCOUNTANT_GROUP} & groups:
                 found.add((name, fname))
     for name in guarded_models(env.registry):
         for fname, field in env[name]._fields.items():
