@@ -117,8 +117,8 @@ class World:
         self.jobs = jobs
 
     def record_hours(self):
-        """Every crew's hours, typed after the jobs: the hours by task they make, and the
-        monthly hours of the insertion employees they feed."""
+        """Every crew's hours, written after the jobs in one batch (supervisors type them
+        job by job): the hours by task they make, and the monthly hours they feed."""
         self.assignments.write({"done_hours": 4.0})
 
     def sign_all(self):
