@@ -60,6 +60,9 @@ class CanteenHarvest(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
+    def _creation_message(self):
+        return self._feminine_creation_message()
+
     @api.depends("harvest_date", "product_id")
     def _compute_expiration_date(self):
         for harvest in self:

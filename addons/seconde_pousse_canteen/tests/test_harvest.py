@@ -97,3 +97,11 @@ class TestHarvest(CanteenCase):
         with self.assertRaisesRegex(UserError, "Seule une récolte en brouillon"):
             harvest.action_done()
         self.assertEqual(self.tomato.qty_available, 10)
+
+    def test_a_harvest_chatter_opens_on_a_feminine_creation_note(self):
+        harvest = (
+            self.env["canteen.harvest"]
+            .with_context(lang="fr_FR")
+            .create({"product_id": self.tomato.id, "quantity": 10, "harvest_date": HARVEST_DAY})
+        )
+        self.assertIn("créée</p>", str(harvest.message_ids[-1].body))

@@ -153,6 +153,9 @@ class FarmIntervention(models.Model):
                     )
                 )
 
+    def _creation_message(self):
+        return self._feminine_creation_message()
+
     @api.model
     def _check_team_size(self, vals):
         """Before saving: a size out of range would otherwise reach PostgreSQL."""

@@ -159,6 +159,9 @@ class FarmInterventionRequest(models.Model):
             request.message_subscribe(partner_ids=(request.contact_id or request.partner_id).ids)
         return requests
 
+    def _creation_message(self):
+        return self._feminine_creation_message()
+
     def _check_coordinator(self):
         if not self.env.su and not self.env.user.has_group("seconde_pousse_base.group_coordinator"):
             raise UserError(_("Only a coordinator can accept or refuse a request."))

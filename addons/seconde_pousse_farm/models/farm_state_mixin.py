@@ -50,6 +50,13 @@ class FarmStateMixin(models.AbstractModel):
         )
         return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
+    def _feminine_creation_message(self):
+        """The chatter's first line, for the models' _creation_message (mail.thread's comes
+        first in their MRO). Requests, interventions and harvests are feminine in French,
+        where Odoo's generic "%s created" says "créé": this one says "créée"."""
+        self.ensure_one()
+        return _("%(document)s created", document=self.env["ir.model"]._get(self._name).name)
+
     def _group_expand_states(self, states, domain):
         """Show every state as a kanban column, even an empty one."""
         return [key for key, _label in self._fields["state"].selection]

@@ -1,6 +1,6 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
@@ -66,6 +66,28 @@ class TestIntervention(FarmCase):
             )
         self.env.invalidate_all(flush=False)  # forget what the failed write left in the cache
         self.assertEqual(intervention.line_ids[0].done_hours, 4.0)
+
+    def test_chatter_opens_on_a_feminine_creation_note(self):
+        french = self.env(context=dict(self.env.context, lang="fr_FR"))
+        intervention = french["farm.intervention"].create(
+            {
+                "partner_id": self.farm.id,
+                "date_start": datetime(2026, 3, 2, 7),
+                "date_end": datetime(2026, 3, 2, 11),
+            }
+        )
+        request = french["farm.intervention.request"].create(
+            {
+                "partner_id": self.farm.id,
+                "description": "Taille des oliviers",
+                "date_from": date(2026, 3, 2),
+                "date_to": date(2026, 3, 6),
+            }
+        )
+        self.assertEqual(
+            str(intervention.message_ids[-1].body), "<p>Intervention en exploitation créée</p>"
+        )
+        self.assertEqual(str(request.message_ids[-1].body), "<p>Demande d'intervention créée</p>")
 
     def test_cancel_keeps_history_and_can_restart(self):
         intervention = self.make_intervention(state="planned")
