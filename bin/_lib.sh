@@ -37,13 +37,17 @@ ensure_venv() {
         say "Installing Python dependencies into .venv (first run takes a few minutes)…"
         [ -x "$PY" ] || python3 -m venv "$VENV"
         {
-            "$PY" -m pip install -q --upgrade pip wheel "setuptools<70"
+            "$PY" -m pip install -q --upgrade pip wheel  # setuptools: pinned in requirements/odoo.txt
             "$PY" -m pip install -q -r "$ROOT/requirements/dev.txt"
             "$PY" -m pip install -q --no-deps -r "$ROOT/requirements/oca.txt"
         } 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
         # the pipe above hides pip's exit status: check the result instead
         PYTHONPATH="$ODOO_PATH" "$PY" -c "import lxml, psycopg2, werkzeug, pytest_odoo, websocket, ruff" \
             || die "Installing the Python dependencies failed: see the messages above."
+        # what the websocket worker of --workers=N does first (gevent's plugins, through
+        # pkg_resources): a dependency it cannot resolve would make it crash in a loop
+        "$PY" -W ignore -c "import pkg_resources; pkg_resources.require('gevent')" \
+            || die "gevent's dependencies cannot be resolved (pkg_resources): the websocket worker would not start."
         echo "$want" > "$stamp"
     fi
 }
