@@ -78,7 +78,7 @@ ensure_postgres() {
 }
 
 render_config() {
-    mkdir -p "$RUN_DIR/data"
+    mkdir -p "${SP_DATA_DIR:-$RUN_DIR/data}"
     "$PY" "$ROOT/bin/render_config.py" "$ROOT" "$ODOO_PATH" "$CONF"
 }
 
@@ -163,12 +163,16 @@ wait_for_http() {
 }
 
 # Debian packages the commands need: wkhtmltopdf prints Odoo's PDF reports (reviews,
-# invoices); bin/test also needs Chromium, or Odoo's browser tours would skip.
+# invoices); the tests (with-browser) also need Chromium, or Odoo's browser tours would
+# skip, and the compose tool, which validates docker-compose.yml (Docker's own plugin
+# does too; Debian's docker-compose is installed where neither is).
 ensure_system_packages() {
     local missing=()
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
     if [ "${1:-}" = with-browser ]; then
         command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing+=(chromium)
+        command -v docker-compose >/dev/null || { command -v docker >/dev/null && docker compose version >/dev/null 2>&1; } \
+            || missing+=(docker-compose)
     fi
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
