@@ -1,7 +1,8 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The 18.0.1.3.0 migration, on a database put back in the 18.0.1.2.0 shape: the reports
-under their old external ids."""
+"""The farm's migrations, each on a database put back in the shape of the version before:
+18.0.1.3.0, the reports under their old external ids; 18.0.1.4.0, the gap-free sequence of
+the request references."""
 
 from odoo.tests import TransactionCase, tagged
 
@@ -28,3 +29,13 @@ class TestMigration(TransactionCase):
             self.assertEqual(self.env.ref(f"{MODULE}.{new}").id, report_id)
         for old in script.RENAMED:
             self.assertFalse(self.env.ref(f"{MODULE}.{old}", False))
+
+    def test_request_references_become_standard_and_number_on(self):
+        script = load_migration(MODULE, "18.0.1.4.0", "post-migration")
+        sequence = self.env.ref(f"{MODULE}.seq_farm_intervention_request")
+        sequence.write({"implementation": "no_gap", "number_next": 42})  # as 18.0.1.3.0 had it
+        script.migrate(self.env.cr, "18.0.1.3.0")
+        self.assertEqual(sequence.implementation, "standard")
+        self.assertEqual(sequence.number_next_actual, 42)
+        self.assertTrue(sequence._next().endswith("/0042"))
+        self.assertTrue(sequence._next().endswith("/0043"))
