@@ -17,9 +17,11 @@ DECLARATION_FIELDS = {"state", "declared_on", "declared_by_id", "version", "prev
 
 class InsertionAspStatement(models.Model):
     _name = "insertion.asp.statement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "seconde_pousse.workflow.guard"]
     _description = "Monthly statement to the ASP"
     _order = "month desc, annex_id, version desc"
+    # set by declaring (a context default of them is refused like the value)
+    _workflow_fields = ("state", "declared_on", "declared_by_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     annex_id = fields.Many2one(

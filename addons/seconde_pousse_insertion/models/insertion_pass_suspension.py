@@ -19,8 +19,10 @@ PASSERELLE_KINDS = ("aci", "ei")
 
 class InsertionPassSuspension(models.Model):
     _name = "insertion.pass.suspension"
-    _inherit = ["insertion.pass.period"]
+    _inherit = ["insertion.pass.period", "seconde_pousse.workflow.guard"]
     _description = "PASS IAE suspension"
+    # the day the backdating is counted from: today, never given by the client
+    _workflow_fields = ("declared_on",)
 
     reason = fields.Selection(
         [

@@ -1,0 +1,76 @@
+# Copyright 2026 Aix-Multi-Services Environnement
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.exceptions import UserError
+
+
+class WorkflowGuard(models.AbstractModel):
+    """Workflow fields change only through the model's own actions.
+
+    A plain create or write of one of `_workflow_fields` (state, signature, invoice…) by
+    anyone but the superuser is refused, whatever the client sends: the actions check the
+    current state and the role allowed, then write those fields with sudo(). A record is
+    born with each workflow field at the field's own default: a value given in the
+    context (``default_state``…) or set as a user default is refused like the value."""
+
+    _name = "seconde_pousse.workflow.guard"
+    _description = "Workflow fields guard"
+    _workflow_fields = ()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and self._workflow_fields:
+            own = self._workflow_own_defaults()
+            given = self.default_get(list(self._workflow_fields))
+            self._refuse_workflow_write(
+                {name for name, value in given.items() if self._workflow_differs(name, value, own)}
+            )
+            for vals in vals_list:
+                self._refuse_workflow_write(
+                    {
+                        name
+                        for name in set(vals) & set(self._workflow_fields)
+                        if vals[name] and self._workflow_differs(name, vals[name], own)
+                    }
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._refuse_workflow_write(set(vals) & set(self._workflow_fields))
+        return super().write(vals)
+
+    def _workflow_own_defaults(self):
+        """{workflow field: its default}, from the field alone: neither the context's
+        ``default_*`` keys nor the users' defaults (ir.default) count."""
+        clean = self.with_context(
+            {
+                key: value
+                for key, value in self.env.context.items()
+                if not key.startswith("default_")
+            }
+        )
+        return {
+            name: self._fields[name].default(clean) if self._fields[name].default else False
+            for name in self._workflow_fields
+        }
+
+    def _workflow_differs(self, name, value, own):
+        field = self._fields[name]
+        try:
+            return field.convert_to_cache(value, self) != field.convert_to_cache(own[name], self)
+        except (TypeError, ValueError):
+            return True  # not even a value of the field: never the field's default
+
+    def _refuse_workflow_write(self, names):
+        if names:
+            labels = ", ".join(
+                self._fields[name]._description_string(self.env) for name in sorted(names)
+            )
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a %(model)s change only through its buttons, which check who may do it.",  # noqa: E501
+                    fields=labels,
+                    model=self.env["ir.model"]._get(self._name).name.lower(),
+                )
+            )
