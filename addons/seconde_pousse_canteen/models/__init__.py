@@ -17,5 +17,6 @@ from . import canteen_week
 from . import sale_order
 from . import stock_picking
 from . import account_move
+from . import canteen_invoice_run
 from . import canteen_demo
 from . import canteen_egalim_statement

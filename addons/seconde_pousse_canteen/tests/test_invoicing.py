@@ -7,10 +7,14 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
+from odoo.tests.common import warmup
+from odoo.tools import format_datetime
 
 from .common import CanteenCase
 
 JULY = "2026-07-01 08:00:00"
+JUNE = (date(2026, 6, 1), date(2026, 6, 30))
+CLICK_QUERIES = 14  # measured: the orders, the run and its creation note, the job's trigger
 
 
 class TestInvoicing(CanteenCase):
@@ -83,28 +87,31 @@ class TestInvoicing(CanteenCase):
         self.assertIn(b"21130001700012", xml)
 
     def test_a_public_buyer_without_siret_or_service_code_is_refused(self):
+        """The run stops with the reason in its report, and nothing of it is invoiced
+        (the other canteen's invoice included); a later run of the period proceeds."""
         self.school.write({"siret": False, "canteen_service_code": False})
-        with (
-            freeze_time(JULY),
-            self.assertRaisesRegex(
-                UserError,
-                "acheteur public facturé par Chorus Pro : la facture ne peut pas être émise "
-                "sans son SIRET et son code service Chorus Pro",
-            ),
-            self.env.cr.savepoint(),
-        ):
-            self.invoice()
-        self.assertFalse(self.school_order.invoice_ids)
+        with freeze_time(JULY):
+            self.assertFalse(self.invoice())
+        run = self.env["canteen.invoice.run"].search([], limit=1)
+        self.assertEqual(run.state, "failed")
+        self.assertTrue(run.report.startswith("Arrêtée : "), run.report)
+        self.assertIn(
+            "acheteur public facturé par Chorus Pro : la facture ne peut pas être émise "
+            "sans son SIRET et son code service Chorus Pro",
+            run.report,
+        )
+        self.assertIn(self.accountant.partner_id, run.message_ids[0].partner_ids)
+        self.assertFalse((self.school_order | self.care_home_order).invoice_ids)
         self.school.siret = "21130001700012"
-        with (
-            freeze_time(JULY),
-            self.assertRaisesRegex(UserError, "sans son code service Chorus Pro"),
-            self.env.cr.savepoint(),
-        ):
-            self.invoice()
+        with freeze_time(JULY):
+            self.assertFalse(self.invoice())
+        self.assertIn(
+            "sans son code service Chorus Pro",
+            self.env["canteen.invoice.run"].search([], limit=1).report,
+        )
         self.school.canteen_service_code = "RESTO-SCO"
         with freeze_time(JULY):
-            self.assertTrue(self.invoice())
+            self.assertEqual(self.invoice().partner_id, self.school | self.care_home)
 
     def test_a_private_canteen_needs_no_chorus_pro_data(self):
         with freeze_time(JULY):
@@ -128,4 +135,78 @@ class TestInvoicing(CanteenCase):
             freeze_time(JULY),
             self.assertRaisesRegex(UserError, "Seul le comptable facture les cantines"),
         ):
+            wizard.action_create_invoices()
+
+    def wizard(self, user=None, **values):
+        """The accountant's wizard on June's deliveries."""
+        june = {"date_from": JUNE[0], "date_to": JUNE[1], "invoice_date": JUNE[1]}
+        return (
+            self.env["canteen.invoice.wizard"]
+            .with_user(user or self.accountant)
+            .create({**june, **values})
+        )
+
+    def test_the_click_queues_a_run_and_the_job_issues_the_invoices(self):
+        """The click answers at once, in French, with nothing invoiced; the job invoices
+        and posts, then Odoo's sending job makes the PDF (no PDF rendered in a request)."""
+        wizard = self.wizard()
+        cron = self.env.ref("seconde_pousse_canteen.ir_cron_canteen_invoice_run")
+        with freeze_time(JULY):
+            action = wizard.action_create_invoices()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("en arrière-plan", action["params"]["message"])
+        self.assertIn("01/06/2026", action["params"]["message"])
+        run = self.env["canteen.invoice.run"].browse(action["params"]["next"]["res_id"])
+        self.assertEqual(
+            (run.state, run.user_id, run.canteen_count), ("queued", self.accountant, 2)
+        )
+        self.assertFalse((self.school_order | self.care_home_order).invoice_ids)
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        self.env["canteen.invoice.run"]._cron_process()
+        self.assertEqual(run.state, "done", run.report)
+        self.assertEqual(run.invoice_ids.partner_id, self.school | self.care_home)
+        self.assertEqual(set(run.invoice_ids.mapped("state")), {"posted"})
+        orders = self.school_order | self.care_home_order
+        self.assertEqual(run.invoice_ids.invoice_user_id, orders.user_id)  # as before
+        self.assertTrue(run.report.startswith("2 factures émises pour 2 cantines"), run.report)
+        self.assertIn(self.accountant.partner_id, run.message_ids[0].partner_ids)
+        self.assertFalse(run.invoice_ids.invoice_pdf_report_id)  # the sending job's work
+        self.assertTrue(all(run.invoice_ids.mapped("sending_data")))
+        self.env["account.move"]._cron_account_move_send()
+        self.assertTrue(all(run.invoice_ids.mapped("invoice_pdf_report_id")))
+
+    def test_a_second_run_of_the_period_is_refused_naming_who_started_it_and_when(self):
+        other = self.accountant.copy({"login": "t_acc2", "name": "Paul Compta"})
+        with freeze_time(JULY):
+            self.wizard().action_create_invoices()
+        run = self.env["canteen.invoice.run"].search([])
+        when = format_datetime(self.env, run.create_date, tz=other.tz, dt_format="short")
+        for canteens in (self.env["res.partner"], self.school):  # overlapping canteens too
+            wizard = self.wizard(other, partner_ids=canteens.ids)
+            with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
+                wizard.action_create_invoices()
+            self.assertIn(
+                f"La facturation de cette période est déjà en cours (lancée par "
+                f"{self.accountant.name} le {when}) : attendez son compte rendu",
+                str(caught.exception),
+            )
+        self.assertEqual(self.env["canteen.invoice.run"].search_count([]), 1)
+
+    def test_a_starter_who_lost_the_right_meanwhile_stops_the_run(self):
+        wizard = self.wizard()
+        with freeze_time(JULY):
+            wizard.action_create_invoices()
+        self.accountant.groups_id -= self.env.ref("account.group_account_invoice")
+        self.env["canteen.invoice.run"]._cron_process()
+        run = self.env["canteen.invoice.run"].search([])
+        self.assertEqual(run.state, "failed")
+        self.assertIn("Seul le comptable facture les cantines", run.report)
+        self.assertFalse(self.school_order.invoice_ids)
+
+    @warmup
+    def test_the_click_takes_a_bounded_number_of_queries(self):
+        wizard = self.wizard()
+        self.assertEqual(len(wizard.order_ids), 2)  # the form has shown them
+        self.env.flush_all()
+        with freeze_time(JULY), self.assertQueryCount(CLICK_QUERIES):
             wizard.action_create_invoices()

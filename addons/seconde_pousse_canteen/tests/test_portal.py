@@ -183,8 +183,7 @@ class TestCanteenDocuments(CanteenPortalCase):
         cls.college_delivery = cls.deliver(cls.college_order)
         with freeze_time(JULY):
             wizard = cls.env["canteen.invoice.wizard"].with_user(cls.accountant).create({})
-            action = wizard.action_create_invoices()
-        invoices = cls.env["account.move"].search(action["domain"])
+            invoices = cls.run_invoicing(wizard).invoice_ids
         cls.school_invoice = invoices.filtered(lambda m: m.partner_id == cls.school)
         cls.college_invoice = invoices.filtered(lambda m: m.partner_id == cls.college)
 

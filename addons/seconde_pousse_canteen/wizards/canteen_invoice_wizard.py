@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL, format_date
 
 ACCOUNTANT = "account.group_account_invoice"
 
@@ -50,24 +51,53 @@ class CanteenInvoiceWizard(models.TransientModel):
             domain.append(("partner_id", "in", self.partner_ids.ids))
         return domain
 
-    def action_create_invoices(self):
-        """One invoice per canteen for the period's deliveries, issued with its PDF and,
-        for public buyers, its Factur-X for Chorus Pro."""
-        self.ensure_one()
+    def _check_accountant(self):
         if not self.env.user.has_group(ACCOUNTANT):
             raise UserError(self.env._("Only the accountant invoices the canteens."))
+
+    def action_create_invoices(self):
+        """Queue the invoicing of the period's deliveries, one invoice per canteen issued
+        with its PDF and, for public buyers, its Factur-X for Chorus Pro: a run in the
+        background (canteen.invoice.run) does it, and this click answers at once."""
+        self.ensure_one()
+        self._check_accountant()
         if self.date_to < self.date_from:
             raise UserError(self.env._("The period ends before it starts."))
-        invoices = (
-            self.env["sale.order"]
-            .sudo()
-            .search(self._order_domain())
-            ._canteen_invoice(self.invoice_date)
-        )
-        if not invoices:
+        orders = self.env["sale.order"].sudo().search(self._order_domain())
+        if not orders:
             raise UserError(self.env._("No delivered canteen order to invoice in this period."))
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
-        )
-        action["domain"] = [("id", "in", invoices.ids)]
-        return action
+        run = self.env["canteen.invoice.run"]._start(self, orders)
+        return self._started_notification(run)
+
+    def _started_notification(self, run):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "title": self.env._("Canteen invoicing started"),
+                "message": self.env._(
+                    "The invoices of the deliveries from %(start)s to %(end)s are being issued in the background: the run's report will tell you when they are ready.",  # noqa: E501
+                    start=format_date(self.env, self.date_from),
+                    end=format_date(self.env, self.date_to),
+                ),
+                "next": {
+                    "type": "ir.actions.act_window",
+                    "res_model": "canteen.invoice.run",
+                    "res_id": run.id,
+                    "views": [[False, "form"]],
+                    "target": "current",
+                },
+            },
+        }
+
+    def _lock_invoiceable(self):
+        """The period's orders still to invoice, locked for this transaction: a run of an
+        overlapping period, or an invoice made from the order meanwhile, waits for it (or
+        is refused), and never invoices them twice."""
+        orders = self.env["sale.order"].sudo().search(self._order_domain())
+        if orders:
+            self.env.cr.execute(
+                SQL("SELECT id FROM sale_order WHERE id IN %s FOR UPDATE", tuple(orders.ids))
+            )
+        return orders

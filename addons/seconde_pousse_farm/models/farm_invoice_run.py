@@ -7,16 +7,18 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
 
 CHUNK_FARMS = 50  # farms invoiced per step of the scheduled action, committed each time
+UNDER_WAY = ("queued", "running")
 
 
-class FarmInvoiceRun(models.Model):
-    """A month-end too large for one request (more than BACKGROUND_FARMS farms): the
-    scheduled action invoices it farm by farm, in committed steps, with its progress on
-    screen and a report at the end. One run at a time per period."""
+class InvoiceRunMixin(models.AbstractModel):
+    """What the invoicing runs in the background share (the farms', the canteens'): a
+    period, who started it and when, a state and a report. One run at a time per company
+    and period: a unique index on the runs under way lets only one of two accountants
+    starting it at once through, and the other is told who started it and when."""
 
-    _name = "farm.invoice.run"
+    _name = "farm.invoice.run.mixin"
     _inherit = ["mail.thread"]
-    _description = "Invoicing run in the background"
+    _description = "Invoicing run of a period in the background"
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name")
@@ -32,19 +34,18 @@ class FarmInvoiceRun(models.Model):
         readonly=True,
         tracking=True,
     )
-    intervention_ids = fields.Many2many("farm.intervention", string="To invoice", readonly=True)
-    farm_count = fields.Integer("Farms", readonly=True)
-    farms_done = fields.Integer(readonly=True)
-    progress = fields.Float(compute="_compute_progress")
     invoice_ids = fields.Many2many("account.move", string="Invoices", readonly=True)
     report = fields.Text(readonly=True)
 
     def init(self):
+        if not self._auto:  # the mixin itself has no table
+            return
         self.env.cr.execute(
             SQL(
-                "CREATE UNIQUE INDEX IF NOT EXISTS farm_invoice_run_one_per_period "
-                "ON farm_invoice_run (company_id, date_from, date_to) "
-                "WHERE state IN ('queued', 'running')"
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (company_id, date_from, date_to) "
+                "WHERE state IN ('queued', 'running')",
+                SQL.identifier(f"{self._table}_one_per_period"),
+                SQL.identifier(self._table),
             )
         )
 
@@ -57,6 +58,76 @@ class FarmInvoiceRun(models.Model):
                 end=run.date_to and fields.Date.to_string(run.date_to),
             )
 
+    @api.model
+    def _start_run(self, values):
+        """Create the run of these values (period, company, starter); refused while one of
+        the same company and period is under way."""
+        try:
+            with self.env.cr.savepoint():
+                return self.sudo().create(values)
+        except psycopg2.errors.UniqueViolation:
+            running = self._under_way(values)
+            raise UserError(
+                _(
+                    "The invoicing of this period is already under way (started by %(user)s on %(date)s): wait for its report before starting it again.",  # noqa: E501
+                    user=running["user"],
+                    date=format_datetime(self.env, running["date"], dt_format="short"),
+                )
+            ) from None
+
+    @api.model
+    def _under_way(self, values):
+        """Who started the run under way of these values' company and period, and when.
+        When it was committed after this transaction began, this transaction does not see
+        it (PostgreSQL's repeatable read): it is then read in a transaction of its own."""
+        domain = [
+            ("company_id", "=", values["company_id"]),
+            ("date_from", "=", values["date_from"]),
+            ("date_to", "=", values["date_to"]),
+            ("state", "in", UNDER_WAY),
+        ]
+        run = self.sudo().search(domain, limit=1)
+        if run:
+            return {"user": run.user_id.name, "date": run.create_date}
+        with self.env.registry.cursor() as cr:
+            run = self.with_env(self.env(cr=cr)).sudo().search(domain, limit=1)
+            return {"user": run.user_id.name, "date": run.create_date}
+
+    def _finish(self, state, problem=None):
+        """Close the run with its report, posted in its chatter to whoever started it."""
+        self.state = state
+        report = self._summary()
+        if problem:
+            report = _("Stopped: %(problem)s", problem=problem) + "\n" + report
+        self.report = report
+        self.message_post(body=report, partner_ids=self.user_id.partner_id.ids)
+
+    def _summary(self):
+        return ""
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.invoice_ids.ids)]
+        return action
+
+
+class FarmInvoiceRun(models.Model):
+    """A month-end too large for one request (more than BACKGROUND_FARMS farms): the
+    scheduled action invoices it farm by farm, in committed steps, with its progress on
+    screen and a report at the end. One run at a time per period."""
+
+    _name = "farm.invoice.run"
+    _inherit = ["farm.invoice.run.mixin"]
+    _description = "Invoicing run in the background"
+
+    intervention_ids = fields.Many2many("farm.intervention", string="To invoice", readonly=True)
+    farm_count = fields.Integer("Farms", readonly=True)
+    farms_done = fields.Integer(readonly=True)
+    progress = fields.Float(compute="_compute_progress")
+
     @api.depends("farms_done", "farm_count")
     def _compute_progress(self):
         for run in self:
@@ -65,35 +136,17 @@ class FarmInvoiceRun(models.Model):
     @api.model
     def _start(self, wizard, interventions):
         """Queue the run of the wizard's period; refused while one of it is under way."""
-        values = {
-            "date_from": wizard.date_from,
-            "date_to": wizard.date_to,
-            "invoice_date": wizard.invoice_date,
-            "company_id": self.env.company.id,
-            "user_id": self.env.uid,
-            "intervention_ids": [fields.Command.set(interventions.ids)],
-            "farm_count": len(interventions.partner_id.commercial_partner_id),
-        }
-        try:
-            with self.env.cr.savepoint():
-                run = self.sudo().create(values)
-        except psycopg2.errors.UniqueViolation:
-            running = self.sudo().search(
-                [
-                    ("company_id", "=", self.env.company.id),
-                    ("date_from", "=", wizard.date_from),
-                    ("date_to", "=", wizard.date_to),
-                    ("state", "in", ("queued", "running")),
-                ],
-                limit=1,
-            )
-            raise UserError(
-                _(
-                    "The invoicing of this period is already under way (started by %(user)s on %(date)s): wait for its report before starting it again.",  # noqa: E501
-                    user=running.user_id.name,
-                    date=format_datetime(self.env, running.create_date, dt_format="short"),
-                )
-            ) from None
+        run = self._start_run(
+            {
+                "date_from": wizard.date_from,
+                "date_to": wizard.date_to,
+                "invoice_date": wizard.invoice_date,
+                "company_id": self.env.company.id,
+                "user_id": self.env.uid,
+                "intervention_ids": [fields.Command.set(interventions.ids)],
+                "farm_count": len(interventions.partner_id.commercial_partner_id),
+            }
+        )
         self.env.ref("seconde_pousse_farm.ir_cron_farm_invoice_run")._trigger()
         return run
 
@@ -134,23 +187,10 @@ class FarmInvoiceRun(models.Model):
         if not left:
             run._finish("done")
 
-    def _finish(self, state, problem=None):
-        self.state = state
-        report = _(
+    def _summary(self):
+        return _(
             "%(invoices)s invoices for %(farms)s farms, %(interventions)s interventions.",
             invoices=len(self.invoice_ids),
             farms=self.farms_done,
             interventions=len(self.invoice_ids.farm_intervention_ids),
         )
-        if problem:
-            report = _("Stopped: %(problem)s", problem=problem) + "\n" + report
-        self.report = report
-        self.message_post(body=report, partner_ids=self.user_id.partner_id.ids)
-
-    def action_view_invoices(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
-        )
-        action["domain"] = [("id", "in", self.invoice_ids.ids)]
-        return action
