@@ -8,14 +8,15 @@ from functools import partial
 import psycopg2
 
 from odoo import api, fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.modules.registry import Registry
 from odoo.service.model import retrying
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase, get_db_name
+from odoo.tools import format_datetime
 
-from odoo.addons.seconde_pousse_base.tests.common import race
+from odoo.addons.seconde_pousse_base.tests.common import make_role_user, race
 
 from .common import SIRET_COLLEGE, SIRET_SCHOOL
 
@@ -157,3 +158,133 @@ class TestConcurrentOrders(BaseCase):
             self.assertEqual(self._ordered(), (ASKED, ASKED), f"race {attempt}")
             with self.registry.cursor() as cr:
                 self._remove_orders(api.Environment(cr, api.SUPERUSER_ID, {}))
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentInvoicingRuns(BaseCase):
+    """Two accountants start the canteen invoicing of the same period at the same moment,
+    in two real transactions: the database lets one run through, the other is told who
+    started it and when (though that run was committed after its own transaction began).
+    Setup data is committed, and removed (or archived) afterwards."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            # a period and logins of their own, whatever an interrupted earlier run left
+            run = uuid.uuid4().hex[:8]
+            today = fields.Date.context_today(env["res.users"])
+            monday = today + timedelta(days=7 * random.randint(100, 2000) - today.weekday())
+            week = env["canteen.week"].create({"date_start": monday, "state": "published"})
+            canteen = env["res.partner"].create(
+                {
+                    "name": "Cantine facturation concurrente",
+                    "is_company": True,
+                    "is_canteen": True,
+                    "siret": SIRET_SCHOOL,
+                }
+            )
+            # a delivery fee, invoiced as ordered: an order to invoice without stock
+            fee = env["product.product"].create(
+                {"name": "Livraison concurrence", "type": "service", "invoice_policy": "order"}
+            )
+            order = env["sale.order"].create(
+                {
+                    "partner_id": canteen.id,
+                    "canteen_week_id": week.id,
+                    "order_line": [Command.create({"product_id": fee.id, "price_unit": 5.0})],
+                }
+            )
+            order.action_confirm()
+            users = env["res.users"]
+            for n, name in enumerate(("Alice Comptable", "Bruno Comptable")):
+                users |= make_role_user(
+                    env, "accountant", login=f"compta_{n}_{run}", name=name, tz="Europe/Paris"
+                )
+            cls.ids = {
+                "week": week.id,
+                "canteen": canteen.id,
+                "product": fee.product_tmpl_id.id,
+                "order": order.id,
+                "users": users.ids,
+                "period": (week.date_start, week.date_start + timedelta(days=6)),
+            }
+        cls.addClassCleanup(cls._remove_committed_data)
+
+    @classmethod
+    def _remove_committed_data(cls):
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {"active_test": False})
+            cls._remove_runs(env)
+            order = env["sale.order"].browse(cls.ids["order"])
+            order._action_cancel()
+            order.unlink()
+            env["canteen.week"].browse(cls.ids["week"]).unlink()
+            env["res.users"].browse(cls.ids["users"]).action_archive()
+            env["res.partner"].browse(cls.ids["canteen"]).action_archive()
+            env["product.template"].browse(cls.ids["product"]).action_archive()
+
+    @classmethod
+    def _remove_runs(cls, env):
+        cron = env.ref("seconde_pousse_canteen.ir_cron_canteen_invoice_run")
+        env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]).unlink()
+        date_from, date_to = cls.ids["period"]
+        env["canteen.invoice.run"].search(
+            [("date_from", "=", date_from), ("date_to", "=", date_to)]
+        ).unlink()
+
+    def _start(self, index, barrier, outcomes):
+        """One accountant clicks "Issue the invoices", as the server runs a request;
+        records what the accountant is told."""
+        date_from, date_to = self.ids["period"]
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, self.ids["users"][index], {"lang": "fr_FR"})
+            wizard = env["canteen.invoice.wizard"].create(
+                {"date_from": date_from, "date_to": date_to, "invoice_date": date_to}
+            )
+            barrier.wait(10)
+            try:
+                action = wizard.action_create_invoices()
+                outcomes[index] = ("started", action["params"]["message"])
+            except UserError as error:
+                outcomes[index] = ("refused", str(error))
+
+    def _runs(self):
+        """The runs of the period, as (starter's id, state, started on), and whether the
+        order is still to invoice."""
+        date_from, date_to = self.ids["period"]
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            runs = env["canteen.invoice.run"].search(
+                [("date_from", "=", date_from), ("date_to", "=", date_to)]
+            )
+            order = env["sale.order"].browse(self.ids["order"])
+            started = [(run.user_id.id, run.state, run.create_date) for run in runs]
+            return started, order.invoice_status
+
+    def test_two_accountants_starting_the_same_period_at_once_start_one_run(self):
+        for attempt in range(3):
+            outcomes = race(self._start)
+            started = [index for index, (told, _) in outcomes.items() if told == "started"]
+            self.assertEqual(len(started), 1, f"race {attempt}: {outcomes}")
+            winner = started[0]
+            self.assertIn("en arrière-plan", outcomes[winner][1])
+            runs, invoice_status = self._runs()
+            self.assertEqual(len(runs), 1, f"race {attempt}")
+            user_id, state, created = runs[0]
+            self.assertEqual((user_id, state), (self.ids["users"][winner], "queued"))
+            self.assertEqual(invoice_status, "to invoice")  # nothing invoiced by the click
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, api.SUPERUSER_ID, {"lang": "fr_FR"})
+                name = env["res.users"].browse(user_id).name
+                when = format_datetime(env, created, tz="Europe/Paris", dt_format="short")
+                self._remove_runs(env)
+            told, message = outcomes[1 - winner]
+            self.assertEqual(told, "refused", f"race {attempt}")
+            self.assertIn(
+                f"La facturation de cette période est déjà en cours (lancée par {name} "
+                f"le {when}) : attendez son compte rendu",
+                message,
+            )
