@@ -43,13 +43,8 @@ class WorkflowGuard(models.AbstractModel):
     def _workflow_own_defaults(self):
         """{workflow field: its default}, from the field alone: neither the context's
         ``default_*`` keys nor the users' defaults (ir.default) count."""
-        clean = self.with_context(
-            {
-                key: value
-                for key, value in self.env.context.items()
-                if not key.startswith("default_")
-            }
-        )
+        context = {k: v for k, v in self.env.context.items() if not k.startswith("default_")}
+        clean = self.with_env(self.env(context=context))
         return {
             name: self._fields[name].default(clean) if self._fields[name].default else False
             for name in self._workflow_fields

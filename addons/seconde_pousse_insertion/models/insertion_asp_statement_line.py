@@ -55,6 +55,8 @@ class InsertionAspStatementLine(models.Model):
         # line takes (its hours, dates and reasons stay)
         if not (self.env.su and set(vals) <= {"pass_iae_number"}):
             self.statement_id._check_unlocked()
+        if vals.get("statement_id"):  # nor does a line move onto a declared statement
+            self.env["insertion.asp.statement"].browse(vals["statement_id"])._check_unlocked()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

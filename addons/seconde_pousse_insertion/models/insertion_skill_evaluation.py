@@ -1,7 +1,7 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class InsertionSkillEvaluation(models.Model):
@@ -83,9 +83,23 @@ class InsertionSkillEvaluation(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if {"evaluator_id", "company_id"} & set(vals):
+            self._check_rules_after_write()
         if {"skill_id", "skill_level_id", "date", "employee_id", "active"} & set(vals):
             self._update_employee_skills()
         return res
+
+    def _check_rules_after_write(self):
+        """The record rules hold after the write too (Odoo checks them on the records as
+        they were): a supervisor's evaluation stays theirs."""
+        try:
+            self.check_access("write")
+        except AccessError:
+            raise AccessError(
+                _(
+                    "Evaluator: a supervisor changes only the evaluations they made, and cannot give one to another evaluator."  # noqa: E501
+                )
+            ) from None
 
     def _update_employee_skills(self):
         """Set the employee's current level (hr_skills) to the latest evaluation's level.

@@ -199,6 +199,20 @@ class TestAspStatement(InsertionCommon, TransactionCase):
         with self.assertRefused(UserError, "Seule la dernière version déclarée"):
             first.action_correct()
 
+    def test_a_line_never_moves_onto_a_declared_statement(self):
+        """The lock is the target statement's too: a line of a draft statement does not
+        join a declared one."""
+        declared = self.statement()
+        declared.action_declare()
+        kept = declared.line_ids
+        draft = self.statement(date(2025, 4, 1))
+        line = draft.line_ids[0].with_user(self.counsellor)
+        with self.assertRefused(UserError, "et reste tel que déclaré"):
+            line.write({"statement_id": declared.id})
+        with self.assertRefused(UserError, "et reste tel que déclaré"):
+            line.copy({"statement_id": declared.id})
+        self.assertEqual((line.statement_id, declared.line_ids), (draft, kept))
+
     def test_the_declaration_is_never_forged(self):
         for attempt in (
             lambda: self.statement().write({"state": "declared"}),

@@ -74,6 +74,30 @@ class TestInsertionSkillEvaluation(InsertionCommon, TransactionCase):
         evaluation.with_user(self.counsellor).write({"skill_level_id": self.level_expert.id})
         self.assertEqual(self.current_level(), self.level_expert)
 
+    def test_supervisor_cannot_give_an_evaluation_to_another_evaluator(self):
+        """The record rules hold after the write: a supervisor's evaluation stays theirs,
+        and none is created in another's name."""
+        evaluation = self.evaluate(self.supervisor, self.level_beginner, date(2025, 2, 3))
+        with self.assertRaises(AccessError) as caught:
+            with self.env.cr.savepoint():
+                evaluation.with_user(self.supervisor).with_context(lang="fr_FR").write(
+                    {"evaluator_id": self.supervisor2.id}
+                )
+        self.assertIn("ne peut pas en attribuer une à un autre évaluateur", str(caught.exception))
+        self.assertEqual(evaluation.evaluator_id, self.supervisor)
+        with self.assertRaises(AccessError) as caught:
+            with self.env.cr.savepoint():
+                self.evaluate(
+                    self.supervisor,
+                    self.level_beginner,
+                    date(2025, 2, 4),
+                    evaluator_id=self.supervisor2.id,
+                )
+        self.assertIn("ins_supervisor", str(caught.exception))
+        # a counsellor, who changes every evaluation, may correct its evaluator
+        evaluation.with_user(self.counsellor).write({"evaluator_id": self.supervisor2.id})
+        self.assertEqual(evaluation.evaluator_id, self.supervisor2)
+
     def test_form_clears_level_of_another_type(self):
         with Form(self.env["insertion.skill.evaluation"].with_user(self.supervisor)) as form:
             form.employee_id = self.employee

@@ -2,15 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A person's right of access (GDPR, article 15): one ZIP of everything the suite holds
 about an insertion employee, a CSV per kind of record in French, their history and
-their documents. Made for a counsellor or a coordinator, and logged."""
+their documents. Made for a counsellor or a coordinator, and logged; only for an
+insertion employee, and read with the rights of whoever asks: no field, record, message
+or document they cannot read goes into the file."""
 
 import base64
 import csv
 import io
 import zipfile
 
-from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import format_date, format_datetime, html2plaintext
 
 from odoo.addons.seconde_pousse_base.models.roles import COUNSELLOR
@@ -61,21 +63,46 @@ class InsertionPersonalData(models.TransientModel):
     _name = "insertion.personal.data"
     _description = "Right of access: everything held about an employee"
 
-    employee_id = fields.Many2one("hr.employee", required=True, ondelete="cascade")
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        ondelete="cascade",
+        domain=[("is_insertion_employee", "=", True)],
+    )
     file = fields.Binary(readonly=True, attachment=False)
     filename = fields.Char(readonly=True)
 
+    @api.constrains("employee_id")
+    def _check_insertion_employee(self):
+        """The right of access answered here is an insertion employee's: the staff's
+        HR files are the HR officers' to answer."""
+        for export in self:
+            if not export.employee_id.sudo().is_insertion_employee:
+                raise ValidationError(
+                    self.env._(
+                        "Employee: %(name)s is not an insertion employee; the right of access of the staff is answered by the HR officers.",  # noqa: E501
+                        name=export.employee_id.sudo().name,
+                    )
+                )
+
     def _build(self):
-        """The ZIP's bytes, read as superuser once the caller is known to be allowed."""
-        employee = self.employee_id.sudo()
-        env = employee.env
+        """The ZIP's bytes, read with the rights of whoever asks."""
+        self._check_insertion_employee()
+        employee = self.employee_id
+        employee.check_access("read")
         output = io.BytesIO()
         with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("salarie.csv", self._csv(employee, EMPLOYEE_FIELDS))
+            archive.writestr(
+                "salarie.csv", self._csv(employee, self._readable(employee, EMPLOYEE_FIELDS))
+            )
             records = {"hr.employee": employee}
             for name, model, field in SECTIONS:
+                if not self.env[model].has_access("read"):
+                    continue
                 found = (
-                    env[model].with_context(active_test=False).search([(field, "=", employee.id)])
+                    self.env[model]
+                    .with_context(active_test=False)
+                    .search([(field, "=", employee.id)])
                 )
                 records[model] = found
                 if found:
@@ -88,11 +115,20 @@ class InsertionPersonalData(models.TransientModel):
             archive.writestr("LISEZMOI.txt", self._readme(employee))
         return output.getvalue()
 
+    def _readable(self, records, names):
+        """The names among `names` of the fields the user may read on `records`."""
+        return [
+            name
+            for name in names
+            if name in records._fields and records._fields[name].is_accessible(self.env)
+        ]
+
     def _exported_fields(self, records):
         return [
             name
             for name, field in records._fields.items()
             if field.store
+            and field.is_accessible(self.env)
             and name not in TECHNICAL
             and field.type not in ("one2many", "many2many", "binary", "html")
             and not name.startswith(("message_", "activity_"))
@@ -114,7 +150,7 @@ class InsertionPersonalData(models.TransientModel):
         if not value and field.type not in ("integer", "float", "monetary"):
             return ""
         if field.type == "many2one":
-            return value.display_name
+            return value.sudo().display_name  # as the web client names a link
         if field.type == "selection":
             return dict(field._description_selection(self.env)).get(value, value)
         if field.type == "date":
@@ -129,7 +165,7 @@ class InsertionPersonalData(models.TransientModel):
         domain = ["|"] * (len(records) - 1)
         for model, found in records.items():
             domain += ["&", ("model", "=", model), ("res_id", "in", found.ids)]
-        messages = self.env["mail.message"].sudo().search(domain, order="date, id")
+        messages = self.env["mail.message"].search(domain, order="date, id")
         output = io.StringIO()
         writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
         _ = self.env._
@@ -138,14 +174,16 @@ class InsertionPersonalData(models.TransientModel):
             changes = ", ".join(
                 f"{change['changedField']}: {change['oldValue']['value'] or ''} → "
                 f"{change['newValue']['value'] or ''}"
-                for change in message.sudo().tracking_value_ids._tracking_value_format()
+                for change in message.sudo()
+                .tracking_value_ids._filter_has_field_access(self.env)
+                ._tracking_value_format()
             )
             writer.writerow(
                 [
                     format_datetime(self.env, message.date),
                     message.record_name
-                    or self.env[message.model].sudo().browse(message.res_id).display_name,
-                    message.author_id.display_name or "",
+                    or self.env[message.model].browse(message.res_id).display_name,
+                    message.author_id.sudo().display_name or "",
                     html2plaintext(message.body or ""),
                     changes,
                 ]
@@ -156,7 +194,7 @@ class InsertionPersonalData(models.TransientModel):
         domain = ["|"] * (len(records) - 1)
         for model, found in records.items():
             domain += ["&", ("res_model", "=", model), ("res_id", "in", found.ids)]
-        return self.env["ir.attachment"].sudo().search(domain, order="id")
+        return self.env["ir.attachment"].search(domain, order="id")
 
     def _readme(self, employee):
         return self.env._(
