@@ -5,17 +5,12 @@ comment, a plain form under Odoo's CSRF check), then signs it with Odoo's own si
 form (``portal.signature_form``) and its JSON accept route, as ``sale``'s quotations are.
 """
 
-import base64
-import binascii
-import io
-
-from PIL import Image
-
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from ..models.farm_intervention_request import MAX_TEXT  # one limit for the portal's texts
+from ..models.farm_intervention_review import drawn_signature_png
 from .portal import REVIEW_VISIBLE_STATES, FarmCustomerPortal
 
 MAX_NAME = 100  # characters of a signer's name
@@ -208,21 +203,8 @@ class FarmReviewPortal(FarmCustomerPortal):
 
     @staticmethod
     def _farm_decode_signature(value):
-        """The drawn signature as base64 PNG, or None when missing, blank or not a PNG."""
-        value = value.strip() if isinstance(value, str) else ""
-        if value.startswith("data:"):
-            value = value.partition(",")[2]
-        if not value or len(value) > MAX_SIGNATURE_CHARS:
+        """The drawn signature as base64 PNG, or None when missing, blank or not a PNG: the
+        review's own rule (drawn_signature_png), which signing applies again."""
+        if not isinstance(value, str) or len(value) > MAX_SIGNATURE_CHARS:
             return None
-        try:
-            raw = base64.b64decode(value, validate=True)
-            with Image.open(io.BytesIO(raw)) as image:
-                if image.format != "PNG" or image.width * image.height > 4096 * 4096:
-                    return None
-                image.load()
-                alpha = image.convert("RGBA").getchannel("A")
-                if not alpha.getbbox():
-                    return None  # nothing drawn
-        except (binascii.Error, ValueError, OSError, Image.DecompressionBombError):
-            return None
-        return base64.b64encode(raw)
+        return drawn_signature_png(value)

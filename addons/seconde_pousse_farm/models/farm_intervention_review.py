@@ -1,5 +1,11 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import binascii
+import io
+
+from PIL import Image
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -11,6 +17,36 @@ RATINGS = [
     ("4", "Very good"),
     ("5", "Excellent"),
 ]
+
+MAX_SIGNATURE_PIXELS = 4096 * 4096
+
+
+def drawn_signature_png(value):
+    """The signature as base64 PNG, encoded again on the server, or None when it is
+    missing, not base64, not a PNG image (an SVG, an HTML page), too large or blank: the
+    one rule of every way a review is signed (the portal, "Ma journée", the on-site
+    wizard)."""
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    value = value.strip() if isinstance(value, str) else ""
+    if value.startswith("data:"):
+        value = value.partition(",")[2]
+    if not value:
+        return None
+    try:
+        raw = base64.b64decode(value, validate=True)
+        with Image.open(io.BytesIO(raw)) as image:
+            if image.format != "PNG" or image.width * image.height > MAX_SIGNATURE_PIXELS:
+                return None
+            image.load()
+            drawing = image.convert("RGBA")
+    except (binascii.Error, ValueError, OSError, SyntaxError, Image.DecompressionBombError):
+        return None
+    if not drawing.getchannel("A").getbbox():
+        return None  # nothing drawn
+    output = io.BytesIO()
+    drawing.save(output, "PNG")
+    return base64.b64encode(output.getvalue())
 
 
 class FarmInterventionReview(models.Model):
@@ -112,10 +148,15 @@ class FarmInterventionReview(models.Model):
             raise UserError(_("Give the signer's name and draw the signature."))
         if self.intervention_id.state != "done":
             raise UserError(_("Only the review of a done intervention can be signed."))
+        drawing = drawn_signature_png(signature)
+        if not drawing:
+            raise UserError(
+                _("Signature: draw it in the frame; only a drawn PNG image is accepted.")
+            )
         values = {
             "state": "signed",
             "signer_name": signer_name.strip(),
-            "signature": signature,
+            "signature": drawing,
             "signed_date": signed_on or fields.Datetime.now(),
         }
         if farmer_comment is not None:

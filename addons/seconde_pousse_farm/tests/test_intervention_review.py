@@ -1,5 +1,10 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+
+from PIL import Image, PngImagePlugin
+
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
@@ -124,3 +129,35 @@ class TestInterventionReview(FarmCase):
         self.assertIn(review.intervention_id.name, html)
         self.assertIn("Jeanne Martin", html)
         self.assertIn("data:image/png;base64", html)
+
+    def test_only_a_drawn_png_signs_a_review(self):
+        """One rule for the portal, "Ma journée" and the on-site wizard: the signature is
+        a PNG image with something drawn, decoded and encoded again on the server."""
+        review = self.env["farm.intervention.review"].create(
+            {"intervention_id": self.make_intervention().id}
+        )
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+        buffer = io.BytesIO()
+        Image.new("RGB", (60, 20), (20, 20, 80)).save(buffer, "JPEG")
+        jpeg = buffer.getvalue()
+        buffer = io.BytesIO()
+        Image.new("RGBA", (60, 20), (0, 0, 0, 0)).save(buffer, "PNG")
+        blank = buffer.getvalue()
+        for content in (svg, b"<html><body>signed</body></html>", jpeg, blank, b"\x89PNG\r\n"):
+            with self.assertRaises(UserError) as caught:
+                review._sign("Jeanne", base64.b64encode(content))
+            self.assertIn("seule une image PNG dessinée est acceptée", str(caught.exception))
+            self.assertEqual((review.state, review.signature), ("draft", False))
+        with self.assertRaises(UserError) as caught:
+            review._sign("Jeanne", "not base64 at all!")
+        self.assertIn("seule une image PNG dessinée est acceptée", str(caught.exception))
+        # a real drawing signs; what it carried besides the pixels is not kept
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", "<script>alert(1)</script>")
+        buffer = io.BytesIO()
+        Image.new("RGBA", (60, 20), (20, 20, 80, 255)).save(buffer, "PNG", pnginfo=info)
+        review._sign("Jeanne", base64.b64encode(buffer.getvalue()))
+        self.assertEqual(review.state, "signed")
+        stored = base64.b64decode(review.signature)
+        self.assertTrue(stored.startswith(b"\x89PNG"))
+        self.assertNotIn(b"<script>", stored)
