@@ -1,10 +1,13 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
 from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_compare, format_date
+
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 from .farm_planning_slot import checks_deferred, flush_models
 
@@ -106,6 +109,27 @@ ORDER BY a.date_start LIMIT 1
 """
 
 
+# Raw SQL: each person's hours done on each local day the batch touches, over all their
+# assignments starting that day, in one query (the ORM would search per person and day).
+DAILY_HOURS_QUERY = """
+WITH days AS (
+    SELECT DISTINCT a.employee_id,
+           (a.date_start AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS day
+      FROM farm_intervention_assignment a
+     WHERE a.id IN %(ids)s AND a.active AND a.done_hours > 0
+)
+SELECT d.employee_id, d.day, SUM(o.done_hours),
+       24 * MAX((o.date_end AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date - d.day + 1)
+  FROM days d
+  JOIN farm_intervention_assignment o ON o.employee_id = d.employee_id AND o.active
+   AND (o.date_start AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date = d.day
+ GROUP BY d.employee_id, d.day
+HAVING SUM(o.done_hours) > 24 * MAX(
+           (o.date_end AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date - d.day + 1) + 0.001
+ ORDER BY d.day LIMIT 1
+"""
+
+
 class FarmInterventionAssignment(models.Model):
     _name = "farm.intervention.assignment"
     _inherit = ["farm.planning.slot"]
@@ -187,6 +211,7 @@ class FarmInterventionAssignment(models.Model):
     def _inverse_done_hours(self):
         """Typing a person's total is allowed when the intervention has one task: the hours
         go on it. With several tasks, they are recorded task by task. One batch for all."""
+        self._check_slot_hours()  # before the hours, in words that name the slot
         to_create, to_write = [], defaultdict(lambda: self.env["farm.intervention.hours"])
         for assignment in self:
             hours = assignment.hours_ids
@@ -239,8 +264,33 @@ class FarmInterventionAssignment(models.Model):
                     )
                 )
 
-    @api.constrains("done_hours", "date_start", "date_end")
+    @api.constrains("arrival_time", "departure_time")
+    def _check_times_of_day(self):
+        """PostgreSQL's check refuses NaN in its own words, and cannot name the person."""
+        labels = {"arrival_time": _("Arrival"), "departure_time": _("Departure")}
+        for assignment in self:
+            for name, label in labels.items():
+                assignment._check_time_of_day(label, assignment[name])
+
+    def _check_time_of_day(self, label, value):
+        if isinstance(value, (int, float)) and math.isfinite(value) and 0 <= value < 24:
+            return
+        raise ValidationError(
+            _(
+                "%(field)s of %(name)s: a time of day between 00:00 and 23:59 is expected, not %(value)s.",  # noqa: E501
+                field=label,
+                name=self.employee_id.name,
+                value=value,
+            )
+        )
+
+    @api.constrains("done_hours", "date_start", "date_end", "employee_id", "active")
     def _check_done_hours(self):
+        self._check_slot_hours()
+        self._check_daily_hours()
+
+    def _check_slot_hours(self):
+        """24 hours for each day the assignment spans."""
         for assignment in self.filtered("done_hours"):
             days = (assignment.date_end.date() - assignment.date_start.date()).days + 1
             if assignment.done_hours > 24 * days:
@@ -252,6 +302,32 @@ class FarmInterventionAssignment(models.Model):
                         days=days,
                     )
                 )
+
+    def _check_daily_hours(self):
+        """A person works 24 hours a day at most, over all their assignments of the day (the
+        local day their assignment starts; 24 hours for each day an assignment spans). One
+        query for the whole batch."""
+        assignments = self.filtered(lambda a: a.active and a.done_hours)
+        if not assignments:
+            return
+        self.flush_model(["done_hours", "active", "employee_id", "date_start", "date_end"])
+        query = SQL(
+            DAILY_HOURS_QUERY,
+            ids=tuple(assignments.ids),
+            tz=local_tz(self.env, assignments.company_id[:1]),
+        )
+        rows = self.env.execute_query(query)
+        if rows:
+            employee_id, day, hours, limit = rows[0]
+            raise ValidationError(
+                _(
+                    "Hours done by %(name)s on %(day)s: %(hours)s hours over all their interventions of the day, %(max)s hours at most.",  # noqa: E501
+                    name=self.env["hr.employee"].browse(employee_id).name,
+                    day=format_date(self.env, day),
+                    hours=round(hours, 2),
+                    max=limit,
+                )
+            )
 
     @api.constrains("employee_id", "date_start", "date_end", "active", "intervention_id")
     def _check_availability(self):

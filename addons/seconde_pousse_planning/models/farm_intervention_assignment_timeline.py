@@ -3,8 +3,10 @@
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 WINDOW_BEFORE, WINDOW_AFTER = timedelta(days=92), timedelta(days=183)
+MAX_EMPLOYEES = 1000  # lines of one timeline
 
 
 class FarmInterventionAssignment(models.Model):
@@ -16,6 +18,17 @@ class FarmInterventionAssignment(models.Model):
         end of their contract, from three months back to six ahead. Dates only: the kind
         of leave is not the planner's business."""
         self.check_access("read")
+        if (
+            not isinstance(employee_ids, list)
+            or len(employee_ids) > MAX_EMPLOYEES
+            or any(type(i) is not int or not 0 < i < 2**31 for i in employee_ids)
+        ):
+            raise UserError(
+                _(
+                    "Team timeline: a list of at most %(max)s employee numbers (whole numbers above 0) is expected.",  # noqa: E501
+                    max=MAX_EMPLOYEES,
+                )
+            )
         now = fields.Datetime.now()
         start, end = now - WINDOW_BEFORE, now + WINDOW_AFTER
         employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()

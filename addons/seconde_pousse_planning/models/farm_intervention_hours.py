@@ -1,5 +1,7 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -37,6 +39,29 @@ class FarmInterventionHours(models.Model):
         ("hours_positive", "CHECK (hours >= 0)", "Hours cannot be negative."),
     ]
 
+    @api.constrains("hours")
+    def _check_hours(self):
+        """PostgreSQL's check lets NaN and infinity through. The upper bound is the
+        person's: 24 hours a day (farm.intervention.assignment._check_done_hours)."""
+        for record in self:
+            record._check_hours_value(record.hours)
+
+    def _check_hours_value(self, hours, assignment=None, line=None):
+        """Checked before saving too, as PostgreSQL would refuse a negative value in its
+        own words."""
+        if isinstance(hours, (int, float)) and math.isfinite(hours) and hours >= 0:
+            return
+        assignment = assignment or self.assignment_id
+        line = line or self.line_id
+        raise ValidationError(
+            _(
+                "Hours of %(name)s on %(task)s: zero or more hours, not %(hours)s.",
+                name=assignment.employee_id.name,
+                task=line.task_type_id.display_name,
+                hours=hours,
+            )
+        )
+
     @api.constrains("assignment_id", "line_id")
     def _check_same_intervention(self):
         for record in self:
@@ -51,6 +76,13 @@ class FarmInterventionHours(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if "hours" in vals:
+                self._check_hours_value(
+                    vals["hours"],
+                    self.env["farm.intervention.assignment"].browse(vals.get("assignment_id")),
+                    self.env["farm.intervention.line"].browse(vals.get("line_id")),
+                )
         lines = self.env["farm.intervention.line"].browse(
             [vals["line_id"] for vals in vals_list if vals.get("line_id")]
         )
@@ -60,6 +92,9 @@ class FarmInterventionHours(models.Model):
         return records
 
     def write(self, vals):
+        if "hours" in vals:
+            for record in self:
+                record._check_hours_value(vals["hours"])
         self.intervention_id._check_not_invoiced()
         assignments = self.assignment_id
         result = super().write(vals)

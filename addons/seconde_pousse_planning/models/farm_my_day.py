@@ -5,13 +5,14 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from odoo.addons.seconde_pousse_base.models.roles import SUPERVISOR
 from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 OPEN_STATES = ("planned", "in_progress", "done")
+MAX_YEARS = 10  # how far from today a day may be asked for
 
 
 def quarter(hours):
@@ -64,7 +65,7 @@ class FarmMyDay(models.AbstractModel):
     @api.model
     def load(self, day=None):
         self._check_supervisor()
-        day = fields.Date.to_date(day) if day else fields.Date.context_today(self)
+        day = self._parse_day(day)
         interventions = self._interventions(day)
         skills = self._skills(interventions.line_ids.task_type_id)
         photos = dict(
@@ -90,11 +91,35 @@ class FarmMyDay(models.AbstractModel):
         }
 
     @api.model
+    def _parse_day(self, day):
+        """The day asked for (YYYY-MM-DD, within MAX_YEARS of today), today by default."""
+        today = fields.Date.context_today(self)
+        if day in (None, False, ""):
+            return today
+        parsed = None
+        if isinstance(day, str) and len(day) == 10:
+            try:
+                parsed = fields.Date.to_date(day)
+            except ValueError:
+                parsed = None
+        if not parsed or abs((parsed - today).days) > 366 * MAX_YEARS:
+            raise UserError(
+                _(
+                    "Ma journée: the day is a date written YYYY-MM-DD, within %(years)s years of today, not %(value)s.",  # noqa: E501
+                    years=MAX_YEARS,
+                    value=repr(day)[:40],
+                )
+            )
+        return parsed
+
+    @api.model
     def sync(self, operations):
         """Record what the phone sends, in order; each operation once, whatever the number of
         times it arrives. Returns each one's status: done, conflict or error, with why."""
         self._check_supervisor()
-        return self.env["farm.my.day.operation"]._sync(list(operations or []))
+        return self.env["farm.my.day.operation"]._sync(
+            [] if operations in (None, False) else operations
+        )
 
     @api.model
     def _skills(self, task_types):

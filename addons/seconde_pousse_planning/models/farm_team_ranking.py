@@ -8,9 +8,11 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from odoo import _, api, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from odoo.addons.seconde_pousse_base.models.roles import SUPERVISOR
+from odoo.addons.seconde_pousse_farm.models.farm_intervention import MAX_TEAM_SIZE
 
 from .farm_intervention_assignment import CALENDAR_WEEK_HOURS
 from .farm_planning_slot import flush_models
@@ -114,7 +116,9 @@ class FarmTeamRanking(models.AbstractModel):
     @api.model
     def rank(self, intervention, worker_count):
         """Values of proposal lines, supervisors then workers, best first, with reasons:
-        one supervisor and `worker_count` workers selected."""
+        one supervisor and `worker_count` workers selected. `intervention` is a record or
+        its id; only supervisors rank people (the ranking tells leave and contracts)."""
+        intervention = self._rank_arguments(intervention, worker_count)
         supervisors, workers = self._candidates(intervention)
         basis = self._ranking_basis(intervention, supervisors | workers)
         lines = self._ranked_lines(supervisors, "supervisor", 1, basis)
@@ -122,6 +126,29 @@ class FarmTeamRanking(models.AbstractModel):
         drivers = self._ensure_licence_holder(lines, basis.licences, basis.held)
         self._ensure_mentor(lines, self._mentors(workers, basis), drivers)
         return lines
+
+    @api.model
+    def _rank_arguments(self, intervention, worker_count):
+        """The intervention to rank for, once the arguments are checked."""
+        if not self.env.su and not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(
+                _("Only technical supervisors and coordinators build an intervention's team.")
+            )
+        if type(worker_count) is not int or not 0 <= worker_count <= MAX_TEAM_SIZE:
+            raise UserError(
+                _(
+                    "Workers wanted: a whole number from 0 to %(max)s is expected, not %(value)s.",
+                    max=MAX_TEAM_SIZE,
+                    value=repr(worker_count)[:40],
+                )
+            )
+        Intervention = self.env["farm.intervention"]
+        if type(intervention) is int and 0 < intervention < 2**31:
+            intervention = Intervention.browse(intervention).exists()
+        if not isinstance(intervention, type(Intervention)) or len(intervention) != 1:
+            raise UserError(_("Team builder: name one intervention that exists."))
+        intervention.check_access("read")
+        return intervention
 
     @api.model
     def _candidates(self, intervention):
