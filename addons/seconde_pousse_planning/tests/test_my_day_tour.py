@@ -88,9 +88,11 @@ class TestMyDayTour(MyDayCase, HttpCase):
         self.assertEqual(review.farmer_comment, "Merci à toute l'équipe")
         self.assertTrue(review.signature)
         self.assertEqual(self.job.state, "reviewed")
-        # every operation recorded once, none refused
+        # every operation recorded once; the 30 hours refused, and typed again
         operations = self.env["farm.my.day.operation"].search(
             [("user_id", "=", self.supervisor_user.id)]
         )
-        self.assertEqual(len(operations), 13)
-        self.assertEqual(set(operations.mapped("status")), {"done"})
+        self.assertEqual(len(operations), 15)
+        refused = operations.filtered(lambda op: op.status != "done")
+        self.assertEqual(refused.mapped("status"), ["error"])
+        self.assertIn("Heures faites par Amina Salariée : 24 heures au plus", refused.message)

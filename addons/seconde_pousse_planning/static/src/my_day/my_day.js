@@ -48,6 +48,13 @@ export async function shrinkPhoto(file, maxSide = 1600) {
     return canvas.toDataURL("image/jpeg", 0.8).split(",")[1];
 }
 
+/** Whether two operations record the same thing (the later one replaces the earlier). */
+export function sameTarget(first, second) {
+    return ["kind", "intervention_id", "assignment_id", "line_id", "booking_id"].every(
+        (name) => first[name] === second[name]
+    );
+}
+
 export class MyDay extends Component {
     static template = "seconde_pousse_planning.MyDay";
     static props = ["*"];
@@ -61,6 +68,7 @@ export class MyDay extends Component {
             date: null, // today
             online: browser.navigator.onLine,
             pending: this.queue.pending.length,
+            refused: this.queue.refused,
             syncing: false,
             messages: [],
             open: {},
@@ -131,6 +139,13 @@ export class MyDay extends Component {
             return;
         }
         this.applyLocally(queued);
+        // typed again: what was refused for the same person, task or booking is corrected
+        for (const entry of this.queue.refused) {
+            if (sameTarget(entry.operation, queued)) {
+                this.queue.forget(entry.operation.key);
+            }
+        }
+        this.state.refused = this.queue.refused;
         this.state.pending = this.queue.pending.length;
         this.queue.saveDay(this.state.day);
         this.flush();
@@ -144,24 +159,30 @@ export class MyDay extends Component {
         this.state.syncing = true;
         try {
             const results = await this.orm.silent.call("farm.my.day", "sync", [batch]);
+            const answers = Object.fromEntries(
+                results
+                    .filter((result) => result.status !== "done")
+                    .map((result) => [result.key, result])
+            );
+            this.queue.refuse(batch, answers);
             this.queue.acknowledge(results.map((result) => result.key));
-            for (const result of results) {
-                if (result.status !== "done") {
-                    this.state.messages.push({ ...result });
-                }
-            }
             this.state.online = true;
         } catch (error) {
             if (error instanceof ConnectionLostError) {
                 this.state.online = false;
             } else {
+                // the whole batch was refused: each operation stays visible, with the reason
+                const message = error.data?.message || error.message;
+                this.queue.refuse(
+                    batch,
+                    Object.fromEntries(
+                        batch.map((operation) => [operation.key, { status: "error", message }])
+                    )
+                );
                 this.queue.acknowledge(batch.map((operation) => operation.key));
-                this.state.messages.push({
-                    status: "error",
-                    message: error.data?.message || error.message,
-                });
             }
         } finally {
+            this.state.refused = this.queue.refused;
             this.state.syncing = false;
             this.state.pending = this.queue.pending.length;
         }
@@ -360,6 +381,68 @@ export class MyDay extends Component {
 
     dismiss(index) {
         this.state.messages.splice(index, 1);
+    }
+
+    /** What a refused operation was, in the supervisor's words: the job, the person, the value. */
+    describe(operation) {
+        const intervention = this.state.day?.interventions.find(
+            (item) => item.id === operation.intervention_id
+        );
+        const member = intervention?.team.find((item) => item.id === operation.assignment_id);
+        const line = intervention?.lines.find((item) => item.id === operation.line_id);
+        const kinds = {
+            attendance: _t("Roll-call"),
+            hours: _t("Hours"),
+            observation: _t("Observation"),
+            equipment: _t("Equipment"),
+            photo: _t("Photo"),
+            progress: _t("Start or end"),
+            sign: _t("Signature"),
+        };
+        const attendances = { present: _t("Present"), late: _t("Late"), absent: _t("Absent") };
+        const values = {
+            attendance: () =>
+                [
+                    attendances[operation.attendance],
+                    toClock(operation.arrival_time),
+                    toClock(operation.departure_time),
+                ]
+                    .filter(Boolean)
+                    .join(" "),
+            hours: () => `${line ? line.task + " · " : ""}${operation.hours} h`,
+        };
+        return [
+            kinds[operation.kind] || operation.kind,
+            intervention?.farm,
+            member?.employee,
+            values[operation.kind]?.(),
+        ]
+            .filter(Boolean)
+            .join(" · ");
+    }
+
+    /** Open the job and the tab where the refused value is typed again. */
+    correct(entry) {
+        const { operation } = entry;
+        const tabs = {
+            attendance: "rollcall",
+            hours: "hours",
+            observation: "notes",
+            equipment: "equipment",
+            photo: "photos",
+            sign: "sign",
+        };
+        if (operation.intervention_id) {
+            this.state.open[operation.intervention_id] = true;
+            if (tabs[operation.kind]) {
+                this.state.tab[operation.intervention_id] = tabs[operation.kind];
+            }
+        }
+    }
+
+    forget(entry) {
+        this.queue.forget(entry.operation.key);
+        this.state.refused = this.queue.refused;
     }
 
     clock(hours) {

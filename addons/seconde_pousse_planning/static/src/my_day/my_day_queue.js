@@ -19,6 +19,7 @@ export class OperationQueue {
     constructor(userId) {
         this.storageKey = `${PREFIX}.queue.${userId}`;
         this.dataKey = `${PREFIX}.day.${userId}`;
+        this.refusedKey = `${PREFIX}.refused.${userId}`;
     }
 
     get pending() {
@@ -43,6 +44,51 @@ export class OperationQueue {
     acknowledge(keys) {
         const answered = new Set(keys);
         this.pending = this.pending.filter((operation) => !answered.has(operation.key));
+    }
+
+    /**
+     * What the server refused or found in conflict stays on the phone, with the reason,
+     * until the supervisor has seen it and corrected it: it is never dropped silently.
+     */
+    get refused() {
+        try {
+            return JSON.parse(browser.localStorage.getItem(this.refusedKey) || "[]");
+        } catch {
+            return [];
+        }
+    }
+
+    set refused(entries) {
+        browser.localStorage.setItem(this.refusedKey, JSON.stringify(entries));
+    }
+
+    /** Keep these operations as refused, each with its answer ({key: {status, message}}). */
+    refuse(operations, answers) {
+        const known = new Set(this.refused.map((entry) => entry.operation.key));
+        const entries = operations
+            .filter((operation) => answers[operation.key] && !known.has(operation.key))
+            .map((operation) => ({
+                operation,
+                status: answers[operation.key].status,
+                message: answers[operation.key].message,
+            }));
+        try {
+            this.refused = [...this.refused, ...entries];
+        } catch {
+            // the storage is full: without the photo's data, the refusal itself is kept
+            this.refused = [
+                ...this.refused,
+                ...entries.map((entry) => ({
+                    ...entry,
+                    operation: { ...entry.operation, data: undefined, signature: undefined },
+                })),
+            ];
+        }
+    }
+
+    /** The supervisor has seen it (and corrected it, or let it go). */
+    forget(key) {
+        this.refused = this.refused.filter((entry) => entry.operation.key !== key);
     }
 
     saveDay(day) {

@@ -138,6 +138,38 @@ registry.category("web_tour.tours").add("seconde_pousse_my_day_tour", {
             trigger: ".o_sp_online ~ .o_sp_synced",
         },
         {
+            content: "A slip of the thumb: 30 hours for Amina",
+            trigger: ".o_sp_tabs [data-tab='hours']",
+            run: "click",
+        },
+        {
+            trigger: hours("Amina Salariée"),
+            run() {
+                setValue(this.anchor, "30");
+            },
+        },
+        {
+            content: "Refused, with the reason, and kept on the screen to be corrected",
+            trigger: ".o_sp_refused:contains('Amina Salariée'):contains('24 heures au plus')",
+        },
+        {
+            trigger: ".o_sp_refused .o_sp_correct",
+            run: "click",
+        },
+        {
+            trigger: hours("Amina Salariée"),
+            run() {
+                setValue(this.anchor, "4.5");
+            },
+        },
+        {
+            content: "Typed again: the refusal goes",
+            trigger: ".o_sp_my_day:not(:has(.o_sp_refused))",
+        },
+        {
+            trigger: ".o_sp_synced",
+        },
+        {
             content: "The trimmer goes back",
             trigger: ".o_sp_tabs [data-tab='equipment']",
             run: "click",
