@@ -4,7 +4,7 @@ import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, format_datetime
+from odoo.tools import SQL, format_datetime, mute_logger
 
 CHUNK_FARMS = 50  # farms invoiced per step of the scheduled action, committed each time
 UNDER_WAY = ("queued", "running")
@@ -62,8 +62,8 @@ class InvoiceRunMixin(models.AbstractModel):
     def _start_run(self, values):
         """Create the run of these values (period, company, starter); refused while one of
         the same company and period is under way."""
-        try:
-            with self.env.cr.savepoint():
+        try:  # PostgreSQL's refusal is the expected answer here, not an error to log
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 return self.sudo().create(values)
         except psycopg2.errors.UniqueViolation:
             running = self._under_way(values)
