@@ -3,6 +3,7 @@
 from . import (
     test_canteen_order,
     test_harvest,
+    test_hostile_clients,
     test_install,
     test_produce,
 )

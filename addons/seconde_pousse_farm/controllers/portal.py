@@ -38,6 +38,14 @@ INTERVENTION_FILTERS = {
 
 
 class FarmCustomerPortal(CustomerPortal):
+    def _document_check_access(self, model_name, document_id, access_token=None):
+        """A link's token is ASCII: any other can match no document's, and Odoo's
+        comparison raises on it (a 500 for a visitor who typed one), so it counts as no
+        token at all, refused like a wrong one."""
+        if not (isinstance(access_token, str) and access_token.isascii()):
+            access_token = None
+        return super()._document_check_access(model_name, document_id, access_token)
+
     # ------------------------------------------------------------
     # Home
     # ------------------------------------------------------------

@@ -21,6 +21,13 @@ class FarmClosedPeriod(models.Model):
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for period in self:
+            if not (period.date_from and period.date_to):
+                raise ValidationError(
+                    self.env._(
+                        "Closed period of %(farm)s: it needs a start date (From) and an end date (Until).",  # noqa: E501
+                        farm=period.partner_id.name,
+                    )
+                )
             if period.date_to < period.date_from:
                 raise ValidationError(
                     self.env._(

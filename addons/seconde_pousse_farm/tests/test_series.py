@@ -9,7 +9,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import FarmCase
@@ -144,3 +144,20 @@ class TestSeries(FarmCase):
         kept = request.intervention_ids.filtered(lambda i: i.state != "cancelled")
         self.assertEqual(max(kept.mapped("date_start")).date(), date(2026, 3, 25))
         self.assertEqual(request.date_to, date(2026, 3, 31))
+
+    def test_closed_period_without_a_date_is_refused_by_name(self):
+        """A client that clears a closed period's end is told which dates it needs, not
+        answered with a comparison of a date with nothing."""
+        period = self.env["farm.closed.period"].create(
+            {
+                "partner_id": self.farm.id,
+                "name": "Moisson",
+                "date_from": date(2026, 7, 20),
+                "date_to": date(2026, 7, 26),
+            }
+        )
+        with self.assertRaises(ValidationError) as refused:
+            period.with_user(self.coordinator).write({"date_to": False})
+        self.assertIn(
+            "il lui faut une date de début (À partir du) et une date de fin", str(refused.exception)
+        )

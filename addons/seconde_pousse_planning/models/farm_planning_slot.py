@@ -23,6 +23,20 @@ EXISTING_KEY = re.compile(r'existing key \([^=]*\)=\((\d+), \["?([^,"]+)"?,"?([^
 DEFER_CHECKS = object()
 
 
+def slot_datetime(value):
+    """A slot's start or end as a datetime; None when it is not one (a client's wrongly
+    typed value, which the ORM refuses when it saves it)."""
+    try:
+        return fields.Datetime.to_datetime(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def is_id(value):
+    """Whether a value is a record id, as the checks' SQL compares them."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+
+
 class SlotCandidate(NamedTuple):
     """One resource of a slot about to be saved, as the overlap checks read it."""
 
@@ -192,9 +206,11 @@ class FarmPlanningSlot(models.AbstractModel):
         after refusing a slot that ends before it starts."""
         candidates = []
         for index, (record_id, values) in enumerate(items):
-            start = fields.Datetime.to_datetime(values.get("date_start"))
-            end = fields.Datetime.to_datetime(values.get("date_end"))
-            resources = [(c, values.get(c)) for _n, c in self._planning_exclusions if values.get(c)]
+            start = slot_datetime(values.get("date_start"))
+            end = slot_datetime(values.get("date_end"))
+            resources = [
+                (c, values.get(c)) for _n, c in self._planning_exclusions if is_id(values.get(c))
+            ]
             if start and end and end <= start:
                 labels = [self._resource_label(c, r) for c, r in resources]
                 raise ValidationError(
@@ -279,7 +295,7 @@ class FarmPlanningSlot(models.AbstractModel):
         """Missing start or end: those of the intervention."""
         Intervention = self.env["farm.intervention"]
         for vals in vals_list:
-            if vals.get("intervention_id") and not (
+            if is_id(vals.get("intervention_id")) and not (
                 vals.get("date_start") and vals.get("date_end")
             ):
                 intervention = Intervention.browse(vals["intervention_id"])
@@ -290,6 +306,7 @@ class FarmPlanningSlot(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")  # before the checks read anything of the client's
         self._fill_slot_defaults(vals_list)
         self._precheck_slots([(False, vals) for vals in vals_list])
         try:
@@ -303,6 +320,7 @@ class FarmPlanningSlot(models.AbstractModel):
     def write(self, vals):
         watched = {"date_start", "date_end", "active"} | {c for _n, c in self._planning_exclusions}
         if watched & set(vals):
+            self.check_access("write")
             self._precheck_slots(self._slot_items(vals))
         try:
             with self.env.cr.savepoint():

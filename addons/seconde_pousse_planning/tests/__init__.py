@@ -5,6 +5,7 @@ from . import (
     test_booking,
     test_concurrency,
     test_confidential_fields,
+    test_hostile_clients,
     test_install,
     test_query_count,
     test_roster,
