@@ -1,6 +1,6 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
@@ -62,8 +62,10 @@ class WorkflowGuard(models.AbstractModel):
             labels = ", ".join(
                 self._fields[name]._description_string(self.env) for name in sorted(names)
             )
+            # _() and not self.env._(): over RPC, without a context, it takes the
+            # user's language where self.env has none
             raise UserError(
-                self.env._(
+                _(
                     "%(fields)s of a %(model)s change only through its buttons, which check who may do it.",  # noqa: E501
                     fields=labels,
                     model=self.env["ir.model"]._get(self._name).name.lower(),

@@ -42,8 +42,12 @@ class ResPartner(models.Model):
         string="Current membership",
         compute="_compute_farm_membership",
     )
+    # the invoice is the coordinators' and accountants' to see, not the supervisors'
     farm_membership_invoice_id = fields.Many2one(
-        "account.move", string="Membership invoice", compute="_compute_farm_membership"
+        "account.move",
+        string="Membership invoice",
+        compute="_compute_farm_membership",
+        groups="seconde_pousse_base.group_coordinator,account.group_account_invoice",
     )
     farm_membership_start = fields.Date(string="Member since", compute="_compute_farm_membership")
     farm_membership_end = fields.Date(string="Member until", compute="_compute_farm_membership")
@@ -56,9 +60,11 @@ class ResPartner(models.Model):
     def _farm_valid_lines(self, day=None):
         """The membership lines that make the farm a member over their dates: not
         cancelled by that day (a withdrawal), their invoice neither cancelled nor
-        reversed by a credit note."""
+        reversed by a credit note. Read as superuser, as the lines of whoever reads the
+        farm: its status is everyone's, its invoices are not (a supervisor reads no invoice,
+        a salesperson only their own)."""
         day = day or fields.Date.context_today(self)
-        return self.member_lines.filtered(
+        return self.sudo().member_lines.filtered(
             lambda line: (
                 (not line.date_cancel or line.date_cancel > day)
                 and line.state in RUNNING_MEMBERSHIP_STATES
@@ -114,7 +120,7 @@ class ResPartner(models.Model):
             return "member"
         if valid.filtered(lambda line: self._farm_line_end(line) < today):
             return "lapsed"
-        return "cancelled" if self.member_lines else "none"
+        return "cancelled" if self.sudo().member_lines else "none"
 
     def _farm_has_running_membership(self, on_date):
         """A valid membership line covering on_date, or a free membership."""
