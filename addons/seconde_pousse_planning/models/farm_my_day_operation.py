@@ -353,7 +353,8 @@ class FarmMyDayOperation(models.Model):
 
     @api.model
     def _check_photo(self, operation, labels):
-        self._check_text(operation, "name", labels["name"], MAX_NAME)
+        # a long name is shortened, not refused (_photo_name)
+        self._check_text(operation, "name", labels["name"], MAX_TEXT)
         self._check_text(operation, "data", labels["data"], 2 * MAX_PHOTO_BYTES, required=True)
 
     @api.model
@@ -499,10 +500,9 @@ class FarmMyDayOperation(models.Model):
     def _apply_photo(self, operation):
         intervention = self._intervention(operation)
         content, extension, mimetype = self._photo_content(operation["data"])
-        name = re.sub(r"[\x00-\x1f/\\]", "", (operation.get("name") or "").rsplit(".", 1)[0])
         attachment = self.env["ir.attachment"].create(
             {
-                "name": f"{name.strip() or _('Photo')}.{extension}",
+                "name": f"{self._photo_name(operation.get('name'))}.{extension}",
                 "raw": content,
                 "mimetype": mimetype,
                 "res_model": "farm.intervention",
@@ -515,6 +515,13 @@ class FarmMyDayOperation(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return intervention.id
+
+    @api.model
+    def _photo_name(self, name):
+        """The name the phone gave, without its extension (the content gives it), path
+        signs, leading dots or control characters, and MAX_NAME characters at most."""
+        base = re.sub(r"[\x00-\x1f/\\]", "", (name or "").rsplit(".", 1)[0]).strip(" .")
+        return base[:MAX_NAME].strip(" .") or _("Photo")
 
     @api.model
     def _photo_content(self, data):

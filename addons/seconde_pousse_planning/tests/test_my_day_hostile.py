@@ -386,12 +386,13 @@ class TestMyDayHostile(MyDayCase):
         answers = self.sync(
             self.op("photo", name="haie.jpg", data=b64(png)),
             self.op("photo", name="taille", data=b64(jpeg)),
+            self.op("photo", name="../" + "r" * 300 + ".svg", data=b64(picture("JPEG"))),
         )
-        self.assertEqual([a["status"] for a in answers], ["done"] * 2)
+        self.assertEqual([a["status"] for a in answers], ["done"] * 3)
         photos = {photo.name: photo for photo in self.photos()}
         self.assertEqual(
             {name: photo.mimetype for name, photo in photos.items()},
-            {"haie.png": "image/png", "taille.jpg": "image/jpeg"},
+            {"haie.png": "image/png", "taille.jpg": "image/jpeg", "r" * 100 + ".jpg": "image/jpeg"},
         )
         for photo in photos.values():
             self.assertNotIn(b"<script>", photo.raw)
