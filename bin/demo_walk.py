@@ -38,6 +38,8 @@ import odoo
 from odoo.tools.safe_eval import datetime, dateutil, safe_eval
 from odoo.tools.safe_eval import time as safe_time
 
+from odoo.addons.mail.tools.discuss import Store
+
 # the Odoo menus outside ours that our roles work in
 ODOO_MENUS = (
     "contacts.menu_contacts",
@@ -47,6 +49,7 @@ ODOO_MENUS = (
     "account.menu_action_account_payments_receivable",
 )
 PAGE = 80  # the web client's list page
+CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]
 X2MANY_PAGE = 40
 PORTAL_PAGES_MAX = 1500  # per user: a runaway of generated links stops the walk
 # PDF downloads (printed by wkhtmltopdf, which needs a server), logging out, the back office
@@ -224,10 +227,28 @@ class Walk:
         try:
             with model_env.env.cr.savepoint():
                 model_env.browse(record_id).web_read(form_spec)
+                if "message_ids" in model_env._fields:
+                    self.open_chatter(model_env, record_id)
         except Exception as error:
             record = model_env.sudo().browse(record_id)
             name = f"{record_id} {record.display_name!r}" if record.exists() else record_id
             self.fail(role, where, model_env._name, name, self.describe(error))
+
+    @staticmethod
+    def open_chatter(model_env, record_id):
+        """What the form's chatter asks: /mail/thread/data, then /mail/thread/messages."""
+        thread = model_env._get_thread_with_access(record_id)
+        if thread:
+            Store(thread, as_thread=True, request_list=CHATTER_REQUESTS).get_result()
+        fetched = model_env.env["mail.message"]._message_fetch(
+            [
+                ("res_id", "=", record_id),
+                ("model", "=", model_env._name),
+                ("message_type", "!=", "user_notification"),
+            ],
+            limit=30,
+        )
+        Store(fetched["messages"], for_current_user=True).get_result()
 
     # ------------------------------------------------------------------
     # Specification of a view, as the web client builds it from the arch

@@ -7,6 +7,10 @@ Chromium opens every menu of ours the user sees, then the form of one record of 
 our models (and of the models our menus list) that the user may read. Any client error
 (an error dialog, an uncaught exception, a console error) fails the test. The farmer
 opens every portal page of theirs the same way.
+
+Every record of the demo that each role reaches, not one per model, is opened by
+bin/demo_walk.py, which bin/test runs on its demo database (these tests never rely on
+demo data): a farm whose membership invoice names another salesperson is met there.
 """
 
 import json
