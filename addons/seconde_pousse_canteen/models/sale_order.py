@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_is_zero
 
 
 class SaleOrder(models.Model):
@@ -118,6 +119,10 @@ class SaleOrder(models.Model):
         to_create = []
         for availability, quantity in quantities.items():
             line = lines.get(availability)
+            uom = line.product_uom if line else availability.product_id.uom_id
+            self.env["sale.order.line"]._check_canteen_quantity(
+                availability.product_id, uom, quantity
+            )
             if line and line.product_uom_qty != quantity:
                 if quantity or self.state == "sale":
                     line.product_uom_qty = quantity
@@ -185,11 +190,21 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("product_uom_qty") and vals.get("order_id"):
+                if self.env["sale.order"].browse(vals["order_id"]).canteen_week_id:
+                    product = self.env["product.product"].browse(vals.get("product_id"))
+                    uom = self.env["uom.uom"].browse(vals.get("product_uom")) or product.uom_id
+                    self._check_canteen_quantity(product, uom, vals["product_uom_qty"])
         lines = super().create(vals_list)
         lines._check_canteen_offer()
         return lines
 
     def write(self, vals):
+        if vals.get("product_uom_qty"):
+            for line in self._canteen_lines():
+                uom = self.env["uom.uom"].browse(vals.get("product_uom")) or line.product_uom
+                line._check_canteen_quantity(line.product_id, uom, vals["product_uom_qty"])
         result = super().write(vals)
         if {"product_uom_qty", "product_id", "product_uom"} & set(vals):
             self._check_canteen_offer()
@@ -203,6 +218,23 @@ class SaleOrderLine(models.Model):
                 and line.state != "cancel"
             )
         )
+
+    @api.model
+    def _check_canteen_quantity(self, product, uom, quantity):
+        """A quantity ordered is 0 (none) or at least the smallest one its unit keeps: one
+        that would round to 0 (0,001 kg) is refused, never stored as an empty line."""
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        step = max(uom.rounding or 0.0, 10**-digits)
+        if quantity and float_is_zero(quantity, precision_rounding=step):
+            raise ValidationError(
+                self.env._(
+                    "%(product)s: %(asked)s %(unit)s is below the smallest quantity of the unit (%(step)s %(unit)s) and would be ordered as 0: order at least %(step)s %(unit)s, or 0 for none.",  # noqa: E501
+                    product=product.name,
+                    asked=_number(quantity),
+                    unit=uom.name,
+                    step=_number(step),
+                )
+            )
 
     def _check_canteen_offer(self):
         """A canteen order takes only what the week offers: a published week still open
