@@ -3,10 +3,14 @@
 """Portal load: 30 farmers each send 5 intervention requests at the same time, through
 the real portal form, against a live multi-worker Odoo; one worker is killed (kill -9)
 half-way. Then the database is checked: exactly one request per form sent, no
-duplicate, no gap in the references, nothing half-saved.
+duplicate, no reference given twice, nothing half-saved. The gaps in the references are
+counted, not refused: a request number is a reference from a standard sequence (a number
+drawn by a transaction that did not finish is not drawn again), not an accounting number.
+Goal: p95 under 1.5 s for 30 farmers x 5 requests on --workers=3.
 
 Usage: .venv/bin/python bench/portal_load.py [--db seconde_pousse] [--config .run/odoo.conf]
-       [--farmers 30] [--requests 5] [--workers 4] [--port 8098] [--no-kill]
+       [--farmers 30] [--requests 5] [--workers 4] [--port 8098] [--gevent-port 8099]
+       [--no-kill]
 Needs a database with the Seconde Pousse addons (bin/run makes one). It adds its farms,
 farmers and requests (committed: a live server must see them) and deletes them at the end.
 Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
@@ -88,6 +92,7 @@ def start_server(args):
             args.db,
             f"--db-filter=^{args.db}$",
             f"--http-port={args.port}",
+            f"--gevent-port={args.gevent_port or args.port + 1}",  # not the shared 8072
             f"--workers={args.workers}",
             "--max-cron-threads=0",
             "--http-interface=127.0.0.1",
@@ -113,6 +118,9 @@ def server_parser(doc, port):
     parser.add_argument("--config", default=os.path.join(ROOT, ".run", "odoo.conf"))
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=port)
+    parser.add_argument(
+        "--gevent-port", type=int, help="the websocket worker's (default: port + 1)"
+    )
     return parser
 
 
@@ -132,15 +140,35 @@ def csrf(html):
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
+def log_in(base, login):
+    """A logged-in session; a login whose answer was lost is tried again (30 farmers
+    connecting at once overflow the listen queue of 3 workers: a connection can hang)."""
+    for _attempt in range(TRIES):
+        session = requests.Session()
+        try:
+            page = session.get(f"{base}/web/login", timeout=TIMEOUT).text
+            session.post(
+                f"{base}/web/login",
+                timeout=TIMEOUT,
+                data={"login": login, "password": login, "csrf_token": csrf(page)},
+            )
+        except (requests.RequestException, AttributeError):
+            continue
+        if "session_id" in session.cookies and session.get(f"{base}/my", timeout=TIMEOUT).ok:
+            return session
+    return None
+
+
 def farmer(base, login, task_type_id, count, barrier, results):
-    session = requests.Session()
-    page = session.get(f"{base}/web/login", timeout=TIMEOUT).text
-    session.post(
-        f"{base}/web/login",
-        timeout=TIMEOUT,
-        data={"login": login, "password": login, "csrf_token": csrf(page)},
-    )
-    barrier.wait()
+    session = log_in(base, login)
+    if session is None:
+        barrier.abort()  # the others stop too: the bench fails, it does not hang
+        results.append((login, "login", 0, False, 0.0))
+        return
+    try:
+        barrier.wait(TIMEOUT * TRIES)
+    except threading.BrokenBarrierError:
+        return
     for n in range(count):
         key, description = uuid.uuid4().hex, f"{PREFIX} {login} demande {n}"
         for attempt in range(TRIES):
@@ -181,6 +209,7 @@ def check(odoo, registry, farm_ids, expected):
             "requests": len(found),
             "expected": expected,
             "duplicates": len(descriptions) - len(set(descriptions)),
+            "references given twice": len(names) - len(set(names)),
             "gaps": (numbers[-1] - numbers[0] + 1 - len(numbers)) if numbers else 0,
             "half-saved": len(
                 found.filtered(
@@ -217,13 +246,19 @@ def main():
         if not args.no_kill:
             total = args.farmers * args.requests
             deadline = time.time() + 300
-            while len(results) < total // 2 and time.time() < deadline:
+            while len(results) < total // 2 and time.time() < deadline and not barrier.broken:
                 time.sleep(0.05)
             killed = (workers_of(server) or [None])[0]
             if killed:
                 os.kill(killed, signal.SIGKILL)
         for thread in threads:
             thread.join(600)
+        if any(n == "login" for _login, n, *_rest in results):
+            print(
+                "FAILED: farmers could not log in: "
+                + ", ".join(login for login, n, *_rest in results if n == "login")
+            )
+            return 1
         elapsed = time.perf_counter() - started
         timings = sorted(t for *_x, ok, t in results if ok)
         failed = [r for r in results if not r[3]]
@@ -243,7 +278,7 @@ def main():
         good = (
             report["requests"] == report["expected"]
             and not report["duplicates"]
-            and not report["gaps"]
+            and not report["references given twice"]
             and not report["half-saved"]
         )
         print("OK" if good else f"FAILED (server log: {log})")
