@@ -49,8 +49,9 @@ class CanteenInvoiceRun(models.Model):
         run = self.search([("state", "in", UNDER_WAY)], order="id", limit=1)
         if not run:
             return
-        run.state = "running"
-        # as the accountant who started it, in the company it was started in
+        # as the accountant who started it, in the company it was started in; the run's
+        # row is written only at the end: a second accountant starting the period
+        # meanwhile waits on it (PostgreSQL's unique index) only for that instant
         run = run.with_context(lang=run.user_id.lang)  # the report in the starter's language
         as_starter = run.with_user(run.user_id).with_company(run.company_id).env
         try:
@@ -78,9 +79,15 @@ class CanteenInvoiceRun(models.Model):
         )
         wizard._check_accountant()
         orders = wizard._lock_invoiceable()
+        if not orders:  # invoiced meanwhile, from the orders or by a run of another period
+            return env["account.move"]
         return orders._canteen_invoice(self.invoice_date, background=True)
 
     def _summary(self):
+        if not self.invoice_ids:
+            return self.env._(
+                "Nothing left to invoice: the period's deliveries were invoiced meanwhile."
+            )
         return self.env._(
             "%(invoices)s invoices issued for %(canteens)s canteens; their PDF and Factur-X are made by Odoo's sending job.",  # noqa: E501
             invoices=len(self.invoice_ids),

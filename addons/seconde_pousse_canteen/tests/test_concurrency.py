@@ -288,3 +288,61 @@ class TestConcurrentInvoicingRuns(BaseCase):
                 f"le {when}) : attendez son compte rendu",
                 message,
             )
+
+    def _click(self, cr, index):
+        """What accountant `index` is told on clicking, in the transaction of cr."""
+        date_from, date_to = self.ids["period"]
+        env = api.Environment(cr, self.ids["users"][index], {"lang": "fr_FR"})
+        wizard = env["canteen.invoice.wizard"].create(
+            {"date_from": date_from, "date_to": date_to, "invoice_date": date_to}
+        )
+        try:
+            return wizard.action_create_invoices()["params"]["message"]
+        except UserError as error:
+            return str(error)
+
+    def _finish_runs(self):
+        """The scheduler's job ends the runs of the period (as when it has invoiced them)."""
+        date_from, _date_to = self.ids["period"]
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            env["canteen.invoice.run"].search([("date_from", "=", date_from)]).state = "done"
+
+    def _refusal(self, index):
+        runs, _status = self._runs()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {"lang": "fr_FR"})
+            name = env["res.users"].browse(self.ids["users"][index]).name
+            when = format_datetime(env, runs[0][2], tz="Europe/Paris", dt_format="short")
+        return f"déjà en cours (lancée par {name} le {when})"
+
+    def test_a_start_waiting_for_a_run_that_finishes_meanwhile_is_refused(self):
+        """The second accountant's transaction began while the first run was under way
+        (before or after it was committed); the job finished it before the second run was
+        stored: the unique index lets that run through, the start is refused all the same."""
+        self.addCleanup(self._remove_runs_committed)
+        for began_before_the_first_run in (False, True):
+            with self.subTest(began_before_the_first_run=began_before_the_first_run):
+                second = self.registry.cursor()
+                try:
+                    if began_before_the_first_run:
+                        second.execute("SELECT 1")  # its snapshot is taken here
+                    with self.registry.cursor() as cr:
+                        self.assertIn("en arrière-plan", self._click(cr, 0))
+                    if not began_before_the_first_run:
+                        second.execute("SELECT 1")
+                    self._finish_runs()
+                    told = self._click(second, 1)
+                    second.rollback()  # as the server does with a refused request
+                finally:
+                    second.close()
+                self.assertIn(self._refusal(0), told)
+                runs, _status = self._runs()
+                self.assertEqual(
+                    [(user, state) for user, state, _ in runs], [(self.ids["users"][0], "done")]
+                )
+                self._remove_runs_committed()
+
+    def _remove_runs_committed(self):
+        with self.registry.cursor() as cr:
+            self._remove_runs(api.Environment(cr, api.SUPERUSER_ID, {}))

@@ -14,7 +14,7 @@ from .common import CanteenCase
 
 JULY = "2026-07-01 08:00:00"
 JUNE = (date(2026, 6, 1), date(2026, 6, 30))
-CLICK_QUERIES = 14  # measured: the orders, the run and its creation note, the job's trigger
+CLICK_QUERIES = 15  # measured: the orders, the run and its creation note, the job's trigger
 
 
 class TestInvoicing(CanteenCase):
@@ -206,6 +206,20 @@ class TestInvoicing(CanteenCase):
         self.assertEqual(run.state, "failed")
         self.assertIn("Seul le comptable facture les cantines", run.report)
         self.assertFalse(self.school_order.invoice_ids)
+
+    def test_a_run_whose_deliveries_were_invoiced_meanwhile_says_so(self):
+        with freeze_time(JULY):
+            self.wizard().action_create_invoices()
+        orders = self.school_order | self.care_home_order
+        invoices = orders.sudo()._canteen_invoice(JUNE[1], background=True)
+        self.env["canteen.invoice.run"]._cron_process()
+        run = self.runs()
+        self.assertEqual((run.state, run.invoice_ids), ("done", self.env["account.move"]))
+        self.assertEqual(
+            run.report,
+            "Plus rien à facturer : les livraisons de la période ont été facturées entre-temps.",
+        )
+        self.assertEqual(orders.invoice_ids, invoices)  # nothing invoiced twice
 
     @warmup
     def test_the_click_takes_a_bounded_number_of_queries(self):

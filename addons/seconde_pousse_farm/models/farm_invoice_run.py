@@ -60,38 +60,51 @@ class InvoiceRunMixin(models.AbstractModel):
 
     @api.model
     def _start_run(self, values):
-        """Create the run of these values (period, company, starter); refused while one of
-        the same company and period is under way."""
+        """Create the run of these values (period, company, starter); refused while another
+        of the same company and period is under way, or was when this transaction began:
+        PostgreSQL's unique index waits for a run being processed, and lets this one
+        through when that run has finished meanwhile."""
         try:  # PostgreSQL's refusal is the expected answer here, not an error to log
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                return self.sudo().create(values)
+                run = self.sudo().create(values)
         except psycopg2.errors.UniqueViolation:
-            running = self._under_way(values)
-            raise UserError(
-                _(
-                    "The invoicing of this period is already under way (started by %(user)s on %(date)s): wait for its report before starting it again.",  # noqa: E501
-                    user=running["user"],
-                    date=format_datetime(self.env, running["date"], dt_format="short"),
-                )
-            ) from None
+            self._refuse(self._concurrent_run(values))
+        other = self._concurrent_run(values, run)
+        if other:
+            self._refuse(other)
+        return run
 
     @api.model
-    def _under_way(self, values):
-        """Who started the run under way of these values' company and period, and when.
-        When it was committed after this transaction began, this transaction does not see
-        it (PostgreSQL's repeatable read): it is then read in a transaction of its own."""
+    def _refuse(self, other):
+        raise UserError(
+            _(
+                "The invoicing of this period is already under way (started by %(user)s on %(date)s): wait for its report before starting it again.",  # noqa: E501
+                user=other["user"],
+                date=format_datetime(self.env, other["date"], dt_format="short"),
+            )
+        )
+
+    @api.model
+    def _concurrent_run(self, values, run=None):
+        """Who started another run of these values' company and period, and when: one under
+        way, or one under way when this transaction began (a failed run does not count).
+        A run committed after this transaction began is not seen in it (PostgreSQL's
+        repeatable read): the period's runs are then read in a transaction of their own."""
         domain = [
             ("company_id", "=", values["company_id"]),
             ("date_from", "=", values["date_from"]),
             ("date_to", "=", values["date_to"]),
-            ("state", "in", UNDER_WAY),
+            ("state", "!=", "failed"),
+            ("id", "!=", run.id if run else 0),
         ]
-        run = self.sudo().search(domain, limit=1)
-        if run:
-            return {"user": run.user_id.name, "date": run.create_date}
+        seen = self.sudo().search(domain)
+        other = seen.filtered(lambda r: r.state in UNDER_WAY)[:1]
+        if other:
+            return {"user": other.user_id.name, "date": other.create_date}
         with self.env.registry.cursor() as cr:
-            run = self.with_env(self.env(cr=cr)).sudo().search(domain, limit=1)
-            return {"user": run.user_id.name, "date": run.create_date}
+            fresh = self.with_env(self.env(cr=cr)).sudo()
+            other = fresh.search([*domain, ("id", "not in", seen.ids)], limit=1)
+            return other and {"user": other.user_id.name, "date": other.create_date}
 
     def _finish(self, state, problem=None):
         """Close the run with its report, posted in its chatter to whoever started it."""
