@@ -41,7 +41,7 @@ class TestCanteenHostileClients(HostileHttpMixin, CanteenPortalCase):
         """Every public method, create, write and unlink of every model of the canteen,
         as each role: refused cleanly or stored and valid."""
         failures = self.explore_models()
-        self.assertGreater(self.hostile_outcomes.counts["methods"], 10)
+        self.assertGreaterEqual(self.hostile_outcomes.counts["methods"], 8)
         self.assertFalse(failures, "\n".join(failures))
 
     def test_routes(self):
