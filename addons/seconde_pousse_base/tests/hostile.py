@@ -867,9 +867,8 @@ def workflow_fields(model):
 def own_defaults(model, names):
     """{field: its own default}: neither the context's default_* keys nor the users'
     defaults (ir.default) count."""
-    clean = model.with_context(
-        {key: value for key, value in model.env.context.items() if not key.startswith("default_")}
-    )
+    context = {k: v for k, v in model.env.context.items() if not k.startswith("default_")}
+    clean = model.with_env(model.env(context=context))
     return {
         name: model._fields[name].default(clean) if model._fields[name].default else False
         for name in names
