@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Render config/odoo.conf into .run/odoo.conf for this checkout.
 
-Adds addons_path (Odoo's own addons + ours) and data_dir, and lets the standard PG*
-environment variables override the database settings of config/odoo.conf.
+Adds addons_path (Odoo's own addons + ours) and data_dir (.run/data, or SP_DATA_DIR), and
+lets the standard PG* environment variables override the database settings of
+config/odoo.conf.
 """
 
 import configparser
@@ -38,7 +39,8 @@ def main(root, odoo_path, target):
         if os.environ.get(env_name):
             options[option] = os.environ[env_name]
     options["addons_path"] = ",".join(addons_path(root, odoo_path))
-    options["data_dir"] = os.path.join(root, ".run", "data")
+    # SP_DATA_DIR: another checkout's data folder, to serve a database that checkout made
+    options["data_dir"] = os.environ.get("SP_DATA_DIR") or os.path.join(root, ".run", "data")
     with open(target, "w", encoding="utf-8") as handle:
         parser.write(handle)
 

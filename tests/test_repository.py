@@ -3,6 +3,8 @@
 """Tests of the repository itself: the commands' contract and the addons' layout."""
 
 import ast
+import configparser
+import http.server
 import importlib.util
 import io
 import json
@@ -10,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import tokenize
 import tomllib
 from pathlib import Path
@@ -142,13 +145,40 @@ def test_docker_compose_builds_the_image_and_inits_the_database_once():
     assert "condition: service_completed_successfully" in text
     volumes = text.split("\nvolumes:\n", 1)[1]
     assert "seconde-pousse-db:" in volumes and "seconde-pousse-data:" in volumes
+
+
+def test_docker_compose_is_accepted_by_the_compose_tool():
+    """The compose tool reads the file as `docker compose up` will (its `$` interpolation
+    included). bin/test installs the tool: a machine without it fails the test (in CI too),
+    so the check is never silently left out."""
     compose = compose_command()
-    if compose:  # the compose tool itself, where the machine has it
-        result = subprocess.run(
-            [*compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
-            capture_output=True,
-        )
-        assert result.returncode == 0, result.stderr
+    assert compose, (
+        "No compose tool (docker compose or docker-compose): apt-get install docker-compose"
+    )
+    result = subprocess.run(
+        [*compose, "-f", str(ROOT / "docker-compose.yml"), "config"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "^seconde_pousse$" in result.stdout.replace("$$", "$")  # docker-compose 1 re-escapes
+
+
+def test_our_sequences_are_references_that_lock_nothing():
+    """Our addons' sequences number references (requests, interventions, harvest lots),
+    not accounting documents: a gap-free one locks its row until the transaction ends, so
+    that concurrent creations queue. Only invoices are gap-free, in Odoo's journals."""
+    from lxml import etree  # noqa: PLC0415 - lxml comes with Odoo's requirements
+
+    sequences = [
+        (path.relative_to(ROOT), record)
+        for path in ADDONS.glob("*/data/*.xml")
+        for record in etree.parse(str(path)).iterfind(".//record[@model='ir.sequence']")
+    ]
+    assert len(sequences) >= 3  # requests, interventions, harvest lots
+    for path, record in sequences:
+        implementation = record.findtext("field[@name='implementation']") or "standard"
+        assert implementation == "standard", (path, record.get("id"))
 
 
 def load_bin(name):
@@ -251,6 +281,57 @@ def test_bin_run_serves_on_the_port_it_was_given():
     assert port("--dev=xml", "-p", "8071") == "8071"
     assert port("-p8072") == "8072"
     assert port("--http-port", "8073") == "8073"
+
+
+class FakeOdoo(http.server.BaseHTTPRequestHandler):
+    """A login page linking one asset bundle, which answers `asset_status`."""
+
+    asset_status = 200
+    page = b'<link rel="stylesheet" href="/web/assets/1/abc/web.assets_frontend.min.css"/>'
+
+    def do_GET(self):
+        status, body = (200, self.page) if self.path == "/web/login" else (self.asset_status, b"")
+        self.send_response(status)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_bin_run_says_ready_only_when_the_login_page_loads_its_assets():
+    check = load_bin("login_check")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeOdoo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert check.problems(base) == []
+        FakeOdoo.asset_status = 500  # a bundle whose file is in another checkout's filestore
+        assert check.problems(base) == [
+            "/web/assets/1/abc/web.assets_frontend.min.css answered 500"
+        ]
+        FakeOdoo.page = b"<html></html>"
+        assert check.problems(base) == ["/web/login links no asset bundle (/web/assets/…)"]
+    finally:
+        server.shutdown()
+    run = (ROOT / "bin" / "run").read_text()
+    assert run.index("login_check.py") < run.index('say "Ready')
+    # the files are checked for a database found made, before anything is served
+    for branch in ("    partial)", "    ready)"):
+        assert run.split(branch, 1)[1].split(";;", 1)[0].lstrip().startswith("check_filestore")
+
+
+def test_a_database_whose_files_are_in_another_checkout_is_found(request, tmp_path):
+    """The test database's files are in this checkout's data_dir; seen from a checkout
+    with an empty one, every one of them is missing."""
+    dbtool = load_bin("dbtool")
+    parser = configparser.RawConfigParser()
+    parser.read(request.config.getoption("--odoo-config"))
+    options = dict(parser["options"])
+    database = request.config.getoption("--odoo-database")
+    missing, stored = dbtool.filestore(options, database)
+    assert stored > 0 and missing == 0
+    assert dbtool.filestore({**options, "data_dir": str(tmp_path)}, database) == (stored, stored)
 
 
 def test_summary_fails_when_the_failed_core_tests_could_not_run_again(tmp_path, capsys):
