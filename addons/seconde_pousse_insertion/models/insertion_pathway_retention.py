@@ -22,7 +22,11 @@ IDENTIFIER_FIELDS = (
 
 
 class InsertionPathway(models.Model):
-    _inherit = "insertion.pathway"
+    _name = "insertion.pathway"
+    _inherit = ["insertion.pathway", "seconde_pousse.workflow.guard"]
+    # the retention job's own record of what it did (as superuser): a client that set them
+    # would keep social data past its retention period
+    _workflow_fields = ("anonymised_categories", "retention_noticed_categories")
 
     anonymised_categories = fields.Char(readonly=True, groups=COUNSELLOR, copy=False)
     retention_noticed_categories = fields.Char(readonly=True, groups=COUNSELLOR, copy=False)
