@@ -19,7 +19,8 @@ over Odoo's WSGI application, logged in as that user; PDF downloads are left out
 Any exception, error page or redirect away fails the walk, naming the role, the action or
 page, the model, the record and the error; the closing line gives the counts.
 
-Usage: .venv/bin/python bin/demo_walk.py --config .run/odoo.conf --db NAME
+Usage: PYTHONPATH=/opt/odoo .venv/bin/python bin/demo_walk.py --config .run/odoo.conf --db NAME
+(bin/test runs it on its demo database; --verbose lists each menu and page opened)
 """
 
 import argparse
@@ -78,8 +79,9 @@ class Walk:
         users = env["res.users"].browse(data.mapped("res_id")).exists()
         return users.filtered(lambda u: u.active and u.share == share).sorted("login")
 
-    def walk_internal(self, env):
-        for user in self.demo_users(env, share=False):
+    def walk_internal(self, env, users=None):
+        """As each internal demo user (or each of users): every record of every menu."""
+        for user in users if users is not None else self.demo_users(env, share=False):
             self.counts["roles"] += 1
             context = {
                 **user.context_get(),

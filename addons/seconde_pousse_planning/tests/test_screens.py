@@ -13,9 +13,13 @@ bin/demo_walk.py, which bin/test runs on its demo database (these tests never re
 demo data): a farm whose membership invoice names another salesperson is met there.
 """
 
+import importlib.util
 import json
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
+from unittest.mock import patch
 
+from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
@@ -198,3 +202,56 @@ class TestScreensPerRole(PlanningCase, HttpCase):
 
     def test_accountant_opens_every_screen(self):
         self.open_every_screen(self.accountant, at_least=3)
+
+
+def load_demo_walk():
+    """bin/demo_walk.py of this checkout, as a module."""
+    path = Path(__file__).resolve().parents[3] / "bin" / "demo_walk.py"
+    spec = importlib.util.spec_from_file_location("demo_walk", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestDemoWalk(PlanningCase):
+    """bin/demo_walk.py opens every record a role reaches and names the one that fails."""
+
+    def walk(self, user):
+        walk = load_demo_walk().Walk(self.env.cr.dbname)
+        walk.walk_internal(self.env, users=user)
+        return walk
+
+    def test_walk_opens_every_intervention_of_the_menu(self):
+        self.env["farm.intervention"].create(
+            {
+                "partner_id": self.farm.id,
+                "date_start": datetime(2026, 3, 9, 7, 0),
+                "date_end": datetime(2026, 3, 9, 12, 0),
+            }
+        )
+        walk = self.walk(self.supervisor_user)
+        self.assertEqual(walk.failures, [])
+        self.assertEqual(walk.counts["roles"], 1)
+        interventions = self.env["farm.intervention"].with_user(self.supervisor_user)
+        self.assertGreaterEqual(walk.counts["records"], interventions.search_count([]) + 1)
+
+    def test_walk_names_role_menu_model_and_record_of_a_form_that_fails(self):
+        model = type(self.env["farm.intervention"])
+        web_read = model.web_read
+        planted = self.intervention
+
+        def failing_web_read(records, specification):
+            if planted in records and "line_ids" in specification:  # its form, not the list
+                raise AccessError("planted error")
+            return web_read(records, specification)
+
+        with patch.object(model, "web_read", failing_web_read):
+            walk = self.walk(self.supervisor_user)
+        failures = [f for f in walk.failures if "planted error" in f]
+        expected = (
+            f"{self.supervisor_user.login} | menu seconde_pousse_farm.farm_intervention_menu"
+            " (seconde_pousse_farm.farm_intervention_action) | farm.intervention"
+            f" | {planted.id} {planted.display_name!r} | "
+        )
+        self.assertTrue(any(f.startswith(expected) for f in failures), walk.failures)
+        self.assertFalse([f for f in walk.failures if "planted error" not in f])
