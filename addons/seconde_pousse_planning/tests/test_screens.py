@@ -19,7 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 from unittest.mock import patch
 
-from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
@@ -242,7 +241,7 @@ class TestDemoWalk(PlanningCase):
 
         def failing_web_read(records, specification):
             if planted in records and "line_ids" in specification:  # its form, not the list
-                raise AccessError("planted error")
+                raise RuntimeError("planted error")
             return web_read(records, specification)
 
         with patch.object(model, "web_read", failing_web_read):
