@@ -3,7 +3,14 @@
 from stdnum.fr import siret as siret_checker
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+# the actions the farm's smart buttons may open (a client names one in the context)
+FARM_RECORD_ACTIONS = (
+    "seconde_pousse_farm.farm_intervention_request_action",
+    "seconde_pousse_farm.farm_intervention_action",
+    "seconde_pousse_farm.farm_intervention_review_action",
+)
 
 
 class ResPartner(models.Model):
@@ -86,9 +93,27 @@ class ResPartner(models.Model):
             raise ValidationError(_("A farm surface cannot be negative."))
 
     def action_view_farm_records(self):
-        """Smart buttons: open the action named in the context on this farm's records."""
+        """Smart buttons: open the action named in the context on this farm's records.
+
+        Only one of the farm's own actions: `_for_xml_id` reads any action as superuser."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(self.env.context["farm_action"])
+        xml_id = self.env.context.get("farm_action")
+        if not xml_id:
+            raise UserError(
+                _(
+                    "This button opens a farm's requests, interventions or reviews: "
+                    "the context must name which in farm_action."
+                )
+            )
+        if xml_id not in FARM_RECORD_ACTIONS:
+            raise UserError(
+                _(
+                    "This button opens only a farm's requests, interventions or reviews: "
+                    "farm_action cannot name %(action)s.",
+                    action=str(xml_id),
+                )
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = (
             {"default_partner_id": self.id} if self.env.context.get("farm_default") else {}

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from contextlib import contextmanager
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import FarmCase
@@ -41,6 +41,21 @@ class TestFarm(FarmCase):
         ).action_view_farm_records()
         self.assertEqual(self.env["farm.intervention"].search(action["domain"]), intervention)
         self.assertEqual(action["context"]["default_partner_id"], self.farm.id)
+
+    def test_smart_button_opens_only_the_farms_own_lists(self):
+        farm = self.farm.with_user(self.supervisor)
+        with self.assertRaises(UserError) as caught:
+            farm.action_view_farm_records()
+        self.assertIn("doit dire lesquels dans farm_action", str(caught.exception))
+        for named in ("base.action_res_users", ["x"], "seconde_pousse_farm.nothing"):
+            with self.assertRaises(UserError) as caught:
+                farm.with_context(farm_action=named).action_view_farm_records()
+            self.assertIn(f"farm_action ne peut pas désigner {named}", str(caught.exception))
+        action = farm.with_context(
+            farm_action="seconde_pousse_farm.farm_intervention_review_action"
+        ).action_view_farm_records()
+        self.assertEqual(action["res_model"], "farm.intervention.review")
+        self.assertEqual(action["context"], {})
 
     def test_supervisor_reads_farms_but_cannot_configure_productions(self):
         self.assertEqual(self.farm.with_user(self.supervisor).name, "Ferme des Tests")
