@@ -1,5 +1,7 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -39,6 +41,7 @@ class FarmStateMixin(models.AbstractModel):
         )
         if not sequence:
             return ["/"] * count
+        sequence = sequence.with_context(tz=self._sequence_tz())
         if count == 1 or sequence.implementation != "standard" or sequence.use_date_range:
             return [sequence._next() for _index in range(count)]
         self.env.cr.execute(
@@ -49,6 +52,15 @@ class FarmStateMixin(models.AbstractModel):
             )
         )
         return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+
+    @api.model
+    def _sequence_tz(self):
+        """The time zone a sequence's prefix reads: the context's when it is a zone (a client
+        can send any text), else the user's, else none (UTC)."""
+        for tz in (self.env.context.get("tz"), self.env.user.tz):
+            if isinstance(tz, str) and tz in pytz.all_timezones_set:
+                return tz
+        return None
 
     def _feminine_creation_message(self):
         """The chatter's first line, for the models' _creation_message (mail.thread's comes

@@ -11,6 +11,25 @@ from .common import FarmCase
 
 @tagged("post_install", "-at_install")
 class TestIntervention(FarmCase):
+    def test_a_context_time_zone_that_is_no_zone_does_not_stop_the_reference(self):
+        self.supervisor.tz = "Europe/Paris"
+        interventions = self.env["farm.intervention"].with_user(self.supervisor)
+        vals = {
+            "partner_id": self.farm.id,
+            "date_start": datetime(2026, 3, 2, 7, 0),
+            "date_end": datetime(2026, 3, 2, 12, 0),
+        }
+        for tz in ("Mars/Olympus", 5, ["UTC"]):
+            client = interventions.with_context(tz=tz)
+            self.assertEqual(client._sequence_tz(), "Europe/Paris")
+            created = client.create(dict(vals)) | client.create([dict(vals), dict(vals)])
+            self.assertEqual(len(set(created.mapped("name"))), 3)
+            for name in created.mapped("name"):
+                self.assertRegex(name, r"^INT/\d{4}/\d{4}$")
+        self.supervisor.tz = False
+        self.assertIsNone(interventions.with_context(tz="Mars/Olympus")._sequence_tz())
+        self.assertEqual(interventions.with_context(tz="Asia/Tokyo")._sequence_tz(), "Asia/Tokyo")
+
     def test_state_machine(self):
         intervention = self.make_intervention(state="draft").with_user(self.supervisor)
         self.assertTrue(intervention.name.startswith("INT/"))
