@@ -5,6 +5,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
 
+def is_id(value):
+    """Whether a client's value is a record id (the ORM refuses the rest at the create)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+
+
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
@@ -31,16 +36,15 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")  # before the delivery date reads anything of the client's
         for vals in vals_list:
-            if (
-                vals.get("canteen_week_id")
-                and vals.get("partner_id")
-                and not vals.get("commitment_date")
-            ):
+            week_id, partner_id = vals.get("canteen_week_id"), vals.get("partner_id")
+            if is_id(week_id) and is_id(partner_id) and not vals.get("commitment_date"):
                 # a date only: read whatever the user's rights, the create is checked after
-                week = self.env["canteen.week"].sudo().browse(vals["canteen_week_id"])
-                partner = self.env["res.partner"].sudo().browse(vals["partner_id"])
-                vals["commitment_date"] = partner._canteen_delivery_date(week)
+                week = self.env["canteen.week"].sudo().browse(week_id).exists()
+                partner = self.env["res.partner"].sudo().browse(partner_id).exists()
+                if week and partner:
+                    vals["commitment_date"] = partner._canteen_delivery_date(week)
         return super().create(vals_list)
 
     @api.constrains("canteen_week_id", "partner_id")

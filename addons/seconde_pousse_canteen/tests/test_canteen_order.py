@@ -4,8 +4,10 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+
+from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 
 from .common import WEEK, CanteenCase
 
@@ -115,6 +117,15 @@ class TestCanteenOrder(CanteenCase):
         farm = self.env["res.partner"].create({"name": "Ferme voisine", "is_farm": True})
         with self.assertRaisesRegex(ValidationError, "doit être une cantine"):
             self.env["sale.order"].create({"partner_id": farm.id, "canteen_week_id": self.week.id})
+
+    def test_the_delivery_date_is_read_only_for_a_user_who_may_create_the_order(self):
+        counsellor = make_role_user(self.env, "counsellor", login="t_counsellor")
+        orders = self.env["sale.order"].with_user(counsellor)
+        for week in (["Õ", "D"], self.week.id):
+            with self.assertRaises(AccessError) as caught:
+                orders.create({"partner_id": self.school.id, "canteen_week_id": week})
+            self.assertIn("(sale.order)", str(caught.exception))
+        self.assertFalse(self.env["sale.order"].search([("partner_id", "=", self.school.id)]))
 
     def test_one_live_order_per_canteen_and_week(self):
         self.place(self.cook, {self.tomato: 2})
