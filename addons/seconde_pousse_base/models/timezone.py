@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The time zone the programme's times are read in: Seconde Pousse works in Provence."""
 
+import pytz
+
 PROGRAMME_TZ = "Europe/Paris"
 
 
@@ -18,4 +20,8 @@ def local_tz(env, company=None, rule=False):
         return company_tz
     if rule:
         return PROGRAMME_TZ
-    return env.context.get("tz") or env.user.tz or PROGRAMME_TZ
+    # a client's context can hold any text: only a known zone counts
+    for tz in (env.context.get("tz"), env.user.tz):
+        if isinstance(tz, str) and tz in pytz.all_timezones_set:
+            return tz
+    return PROGRAMME_TZ

@@ -206,6 +206,13 @@ def public_methods(model, modules):
     return found
 
 
+def parameter_names(function):
+    """Names of a function's positional parameters after self, padded to 3 (for *args)."""
+    params = list(inspect.signature(function).parameters.values())[1:]
+    names = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return names + ["arg"] * 3
+
+
 def same_parameters(function, other):
     """Whether two methods take the same parameters (an override of the other)."""
     try:
@@ -426,7 +433,7 @@ class HostileMixin:
         """Contexts a client may send: none, default values for the workflow fields,
         active ids of other records, a time zone or language that does not exist."""
         model = self.env[model_name]
-        workflow = workflow_fields(model)
+        workflow = workflow_fields(model, self.hostile_modules)
         ids = self.ids_of(model_name)
         choices = [st.just({})]
         for name in sorted(workflow):
@@ -563,7 +570,7 @@ class HostileMixin:
     def before(self, model_name, ids, workflow=True):
         model = self.env[model_name].sudo()
         records = model.browse(ids).exists()
-        names = [n for n in getattr(model, "_workflow_fields", ()) if n in model._fields]
+        names = workflow_fields(model, self.hostile_modules)
         moved = {}
         if workflow and len(records) == 1:
             moved = {n: records._fields[n].convert_to_cache(records[n], records) for n in names}
@@ -580,9 +587,13 @@ class HostileMixin:
         self.hostile_outcomes.counts["methods"] += 1
         self.hostile_outcomes.methods.append(f"{model_name}.{method}")
 
+        names = parameter_names(function)
+        per_place = [self.argument_values(model_name, name) for name in names[: bounds[1]]]
+
         def case(role):
             on = st.just(None) if api_kind else st.sampled_from(self.targets(model_name, role))
-            args = st.lists(junk(self.ids_of(model_name)), min_size=bounds[0], max_size=bounds[1])
+            count = st.integers(min_value=bounds[0], max_value=bounds[1])
+            args = count.flatmap(lambda n: st.tuples(*per_place[:n]))
             return st.tuples(st.just(role), on, args, self.contexts(model_name))
 
         def attempt(example):
@@ -599,6 +610,22 @@ class HostileMixin:
             )
 
         self.explore_as_roles(f"{model_name}.{method}", case, attempt)
+
+    def argument_values(self, model_name, name):
+        """Values for a method's argument, the kind its name says first (a date, ids of
+        the model it names), then anything."""
+        stem = name.removesuffix("_ids").removesuffix("_id")
+        named = [m for m in our_models(self.env, self.hostile_modules) if m.split(".")[-1] == stem]
+        ids = [i for m in named or [model_name] for i in self.ids_of(m)]
+        if "date" in name or "day" in name:
+            own = st.one_of(st.sampled_from(NASTY_DATES), st.dates().map(str))
+        elif name.endswith("_ids") or name == "ids":
+            own = st.lists(st.sampled_from([*ids, 0, -1, 999_999_999]), max_size=3)
+        elif name.endswith("_id"):
+            own = st.sampled_from([*ids, 0, -1, 999_999_999, "1"])
+        else:
+            own = junk(ids)
+        return st.one_of(own, junk(ids))
 
     def changes(self, model_name):
         """1 to 3 of the model's writable fields, with values drawn for each."""
@@ -622,7 +649,7 @@ class HostileMixin:
         bases = [{}] + [
             record.copy_data()[0] for record in model.browse(self.ids_of(model_name)[:3])
         ]
-        workflow = workflow_fields(model)
+        workflow = workflow_fields(model, self.hostile_modules)
 
         def case(role):
             return st.tuples(
@@ -641,7 +668,8 @@ class HostileMixin:
                 for name in workflow:
                     field = model._fields[name]
                     value = field.convert_to_cache(record[name], record)
-                    if value != field.convert_to_cache(own[name], record):
+                    default = field.convert_to_cache(own[name], record)
+                    if value != default and (value or default):  # '' is no value either
                         raise _Invalid(f"{model_name} born with {name}={value!r}")
 
         def attempt(example):
@@ -854,12 +882,13 @@ class _Invalid(Exception):
     """A call stored what it should not have."""
 
 
-def workflow_fields(model):
+def workflow_fields(model, modules):
     """The fields a record moves through only by its actions: those its workflow guard
-    names, and a selection named state."""
+    names, and a selection named state that `modules` define (Odoo's own, such as a sale
+    order's, follow Odoo's rules)."""
     names = set(getattr(model, "_workflow_fields", ()))
     state = model._fields.get("state")
-    if state is not None and state.type == "selection" and state.store:
+    if state is not None and state.type == "selection" and state.store and state._module in modules:
         names.add("state")
     return sorted(name for name in names if name in model._fields)
 

@@ -36,3 +36,13 @@ class TestLocalTimeZone(TransactionCase):
         other = self.env["res.company"].create({"name": "Autre structure"})
         other.partner_id.tz = "America/Cayenne"
         self.assertEqual(local_tz(self.env_user, other, rule=True), "America/Cayenne")
+
+    def test_a_context_zone_that_is_not_one_is_ignored(self):
+        """A client's context may name no zone at all ("Mars/Olympus", a number): the
+        user's zone counts then, as if the context named none (Ma journée's day bounds
+        raised UnknownTimeZoneError)."""
+        self.company.partner_id.tz = False
+        for junk in ("Mars/Olympus", 12, ["Europe/Paris"]):
+            self.assertEqual(local_tz(self.env_user(context={"tz": junk})), "Asia/Tokyo")
+        self.user.tz = False
+        self.assertEqual(local_tz(self.env_user(context={"tz": "Mars/Olympus"})), PROGRAMME_TZ)
