@@ -46,9 +46,12 @@ LIMIT 1
 
 class FarmInterventionBooking(models.Model):
     _name = "farm.intervention.booking"
-    _inherit = ["farm.planning.slot"]
+    # the guard first: a state given in the context is refused before the slot's checks
+    _inherit = ["seconde_pousse.workflow.guard", "farm.planning.slot"]
     _description = "Vehicle or equipment booking"
     _order = "date_start, id"
+    # out and back only through the check-out and check-in buttons (and Ma journée)
+    _workflow_fields = ("state",)
 
     _planning_exclusions = [
         ("farm_intervention_booking_vehicle_overlap", "vehicle_id"),
@@ -174,16 +177,18 @@ class FarmInterventionBooking(models.Model):
         self.intervention_id._check_vehicle_seats(without_bookings=self)  # fewer seats
 
     def action_check_out(self):
+        self.check_access("write")  # the state is written as superuser below
         for booking in self:
             if booking.state != "reserved":
                 raise UserError(
                     _("%(name)s is not reserved: it cannot be checked out.", name=booking.name)
                 )
-        self.write({"state": "checked_out"})
+        self.sudo().write({"state": "checked_out"})
         return True
 
     def action_return(self):
         """Back from the farm with its condition; damage opens a maintenance request."""
+        self.check_access("write")  # the state is written as superuser below
         for booking in self:
             if booking.state != "checked_out":
                 raise UserError(
@@ -191,7 +196,7 @@ class FarmInterventionBooking(models.Model):
                 )
             if not booking.condition:
                 raise UserError(_("Give the condition of %(name)s on return.", name=booking.name))
-        self.write({"state": "returned"})
+        self.sudo().write({"state": "returned"})
         self.filtered(lambda b: b.condition == "damaged")._open_repair()
         return True
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import psycopg2
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PlanningCase
@@ -129,6 +129,36 @@ class TestBooking(PlanningCase):
         done_stage = self.env["maintenance.stage"].search([("done", "=", True)], limit=1)
         request.stage_id = done_stage
         self.book(self.trimmer)
+
+    def test_a_booking_goes_out_and_back_only_through_its_buttons(self):
+        refused = "ne changent que par ses boutons"
+        bookings = self.env(user=self.supervisor_user)["farm.intervention.booking"]
+        vals = {
+            "intervention_id": self.intervention.id,
+            "equipment_id": self.trimmer.id,
+            "date_start": self.intervention.date_start,
+            "date_end": self.intervention.date_end,
+        }
+        for state in ("checked_out", "returned"):
+            with self.assertRaisesRegex(UserError, refused):
+                bookings.create(dict(vals, state=state))
+            with self.assertRaisesRegex(UserError, refused):
+                bookings.with_context(default_state=state).create(dict(vals))
+        self.assertEqual(self._count(equipment_id=self.trimmer.id), 0)
+        booking = self.book(self.trimmer)
+        self.assertEqual(booking.state, "reserved")
+        with self.assertRaisesRegex(UserError, refused):
+            booking.write({"state": "returned", "condition": "good"})
+        with self.assertRaisesRegex(AccessError, "farm.intervention.booking"):
+            booking.with_user(self.counsellor).action_check_out()
+        self.assertEqual(booking.state, "reserved")
+        booking.action_check_out()  # as the supervisor who booked it
+        self.assertEqual(booking.state, "checked_out")
+        with self.assertRaisesRegex(UserError, "impossible de le sortir"):
+            booking.action_check_out()
+        booking.write({"condition": "good"})
+        booking.action_return()
+        self.assertEqual(booking.state, "returned")
 
     def test_return_damaged_equipment_opens_a_maintenance_request(self):
         booking = self.book(self.trimmer)
