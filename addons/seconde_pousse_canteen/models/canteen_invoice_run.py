@@ -43,16 +43,22 @@ class CanteenInvoiceRun(models.Model):
 
     @api.model
     def _cron_process(self):
-        """The oldest run under way, in one step: its invoices are all issued or none
-        (a refusal stops the run with its reason); then Odoo's scheduler calls again
-        while runs remain."""
+        """The oldest run under way; then Odoo's scheduler calls again while runs remain."""
         run = self.search([("state", "in", UNDER_WAY)], order="id", limit=1)
         if not run:
             return
+        run._process()
+        remaining = self.search_count([("state", "in", UNDER_WAY)])
+        self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)
+
+    def _process(self):
+        """The run in one step: its invoices are all issued or none (a refusal stops the
+        run with its reason)."""
+        self.ensure_one()
         # as the accountant who started it, in the company it was started in; the run's
         # row is written only at the end: a second accountant starting the period
         # meanwhile waits on it (PostgreSQL's unique index) only for that instant
-        run = run.with_context(lang=run.user_id.lang)  # the report in the starter's language
+        run = self.with_context(lang=self.user_id.lang)  # the report in the starter's language
         as_starter = run.with_user(run.user_id).with_company(run.company_id).env
         try:
             with self.env.cr.savepoint():  # a refused canteen leaves nothing half-made
@@ -62,8 +68,6 @@ class CanteenInvoiceRun(models.Model):
         else:
             run.invoice_ids = [Command.set(invoices.ids)]
             run._finish("done")
-        remaining = self.search_count([("state", "in", UNDER_WAY)])
-        self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)
 
     def _invoice(self, env):
         """Invoice and post, in env (the starter's), what is still to invoice; the

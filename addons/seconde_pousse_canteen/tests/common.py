@@ -233,7 +233,7 @@ class CanteenCase(TransactionCase):
         then Odoo's sending job makes the PDF and Factur-X, as the scheduler does."""
         action = wizard.action_create_invoices()
         run = cls.env["canteen.invoice.run"].browse(action["params"]["next"]["res_id"])
-        cls.env["canteen.invoice.run"]._cron_process()
+        run._process()
         cls.env["account.move"]._cron_account_move_send()
         return run
 

@@ -201,7 +201,7 @@ class TestInvoicing(CanteenCase):
         with freeze_time(JULY):
             wizard.action_create_invoices()
         self.accountant.groups_id -= self.env.ref("account.group_account_invoice")
-        self.env["canteen.invoice.run"]._cron_process()
+        self.runs()._process()
         run = self.runs()
         self.assertEqual(run.state, "failed")
         self.assertIn("Seul le comptable facture les cantines", run.report)
@@ -212,7 +212,7 @@ class TestInvoicing(CanteenCase):
             self.wizard().action_create_invoices()
         orders = self.school_order | self.care_home_order
         invoices = orders.sudo()._canteen_invoice(JUNE[1], background=True)
-        self.env["canteen.invoice.run"]._cron_process()
+        self.runs()._process()
         run = self.runs()
         self.assertEqual((run.state, run.invoice_ids), ("done", self.env["account.move"]))
         self.assertEqual(
