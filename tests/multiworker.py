@@ -21,13 +21,17 @@ Run alone, it checks a database: python tests/multiworker.py DB [CONFIG].
 
 import json
 import os
+import random
 import re
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import uuid
+from datetime import date, timedelta
 
 import requests
 import websocket
@@ -210,6 +214,210 @@ def check_bus(server, login="admin", password="admin"):
     finally:
         ws.close()
     return received
+
+
+def _canteen_race_data(server, admin):
+    """Two accountants, and a canteen week of its own (a far Monday, so that the period
+    is the race's alone) whose two canteens each have an order to invoice."""
+    tag = uuid.uuid4().hex[:6]
+    context = {"context": {"lang": "fr_FR", "tz": "Europe/Paris"}}
+
+    def call(model, method, *args):
+        return server.call(admin, model, method, args, context)
+
+    groups = [
+        call("ir.model.data", "search_read", [("module", "=", m), ("name", "=", n)], ["res_id"])[0][
+            "res_id"
+        ]
+        for m, n in (("base", "group_user"), ("account", "group_account_invoice"))
+    ]
+    accountants = [(f"race_acc{n}_{tag}", f"pw-{tag}", f"Comptable {n} {tag}") for n in range(2)]
+    for login, password, name in accountants:
+        call(
+            "res.users",
+            "create",
+            {
+                "name": name,
+                "login": login,
+                "password": password,
+                "tz": "Europe/Paris",
+                "groups_id": [(6, 0, groups)],
+            },
+        )
+    monday = date(2040, 1, 2) + timedelta(weeks=random.randint(0, 3000))  # a Monday
+    produce = call(
+        "product.product",
+        "create",
+        {
+            "name": f"Pommes {tag}",
+            "is_produce": True,
+            "egalim_family": "FRUITS_ET_LEGUMES",
+            "list_price": 2.0,
+            "is_storable": True,
+            "tracking": "lot",
+        },
+    )
+    week = call(
+        "canteen.week",
+        "create",
+        {
+            "date_start": monday.isoformat(),
+            "line_ids": [(0, 0, {"product_id": produce, "quantity_offered": 10})],
+        },
+    )
+    call("canteen.week", "action_publish", [week])
+    # a delivery fee, invoiced as ordered: orders to invoice without stock
+    fee = call(
+        "product.product",
+        "create",
+        {
+            "name": f"Livraison {tag}",
+            "type": "service",
+            "invoice_policy": "order",
+            "list_price": 5.0,
+        },
+    )
+    for n in range(2):
+        canteen = call(
+            "res.partner",
+            "create",
+            {
+                "name": f"Cantine {n} {tag}",
+                "is_company": True,
+                "is_canteen": True,
+                "siret": "26840001700037",
+            },
+        )
+        order = call(
+            "sale.order",
+            "create",
+            {
+                "partner_id": canteen,
+                "canteen_week_id": week,
+                "order_line": [(0, 0, {"product_id": fee, "product_uom_qty": 1})],
+            },
+        )
+        call("sale.order", "action_confirm", [order])
+    return accountants, (monday, monday + timedelta(days=6))
+
+
+def check_canteen_invoicing_race(server, login="admin", password="admin", timeout=180):
+    """Two accountants start the canteen invoicing of the same period at the same moment
+    (it rendered the PDFs inside the request: both hung until the worker timeout, and the
+    server stopped answering). Both answer within seconds while /web/health stays 200;
+    exactly one run starts, the other accountant is told in French who started it and
+    when. With a cron worker (--max-cron-threads=1), the run then invoices in the
+    background and Odoo's sending job makes each invoice's PDF (without one, the run stays
+    queued in the database, where the canteen tests' job would take it first). Returns the
+    measures: the clicks' durations, /web/health's polls, the background's duration."""
+    accountants, (start, end) = _canteen_race_data(server, server.login(login, password))
+    sessions = [server.login(acc_login, acc_password) for acc_login, acc_password, _ in accountants]
+    period = {
+        "date_from": start.isoformat(),
+        "date_to": end.isoformat(),
+        "invoice_date": end.isoformat(),
+    }
+    context = {"context": {"lang": "fr_FR", "tz": "Europe/Paris"}}
+    wizards = [
+        server.call(s, "canteen.invoice.wizard", "create", [period], context) for s in sessions
+    ]
+    barrier, answers, health, stop = threading.Barrier(2), {}, [], threading.Event()
+
+    def click(n):
+        barrier.wait()
+        began = time.monotonic()
+        try:
+            action = server.call(
+                sessions[n],
+                "canteen.invoice.wizard",
+                "action_create_invoices",
+                [[wizards[n]]],
+                context,
+                timeout=150,
+            )
+            answers[n] = ("started", time.monotonic() - began, action["params"]["message"])
+        except RuntimeError as error:
+            answers[n] = ("refused", time.monotonic() - began, str(error))
+
+    def poll():
+        while not stop.is_set():
+            began = time.monotonic()
+            try:
+                status = requests.get(f"{server.url}/web/health", timeout=10).status_code
+            except requests.RequestException as error:
+                status = repr(error)
+            health.append((status, time.monotonic() - began))
+            time.sleep(0.2)
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    try:  # /web/health is polled through the clicks and the work in the background
+        measures = _canteen_clicks(server, sessions, accountants, period, click, answers)
+        if "--max-cron-threads=1" in server.extra_args:
+            winner = measures.pop("winner")
+            measures.update(_canteen_run_in_background(server, sessions[winner], period, timeout))
+    finally:
+        stop.set()
+        poller.join()
+    assert all(status == 200 for status, _ in health), health
+    measures.pop("winner", None)
+    measures["health_polls"] = len(health)
+    measures["health_slowest_s"] = round(max(seconds for _, seconds in health), 2)
+    return measures
+
+
+def _canteen_clicks(server, sessions, accountants, period, click, answers):
+    """The two clicks at once: one run starts, the other accountant is told who started
+    it and when; neither waits."""
+    clicks = [threading.Thread(target=click, args=(n,)) for n in range(2)]
+    for thread in clicks:
+        thread.start()
+    for thread in clicks:
+        thread.join(150)
+    started = [n for n, (told, _, _) in answers.items() if told == "started"]
+    assert len(answers) == 2 and len(started) == 1, answers
+    winner = started[0]
+    loser = 1 - winner
+    assert all(seconds < 10 for _, seconds, _ in answers.values()), answers
+    assert "en arrière-plan" in answers[winner][2], answers[winner]
+    refusal = "La facturation de cette période est déjà en cours (lancée par "
+    assert f"{refusal}{accountants[winner][2]} le " in answers[loser][2], answers[loser]
+    runs = server.call(
+        sessions[winner],
+        "canteen.invoice.run",
+        "search_read",
+        [[("date_from", "=", period["date_from"])]],
+        {"fields": ["state"]},
+    )
+    assert len(runs) == 1, runs
+    clicks_s = sorted(round(seconds, 2) for _, seconds, _ in answers.values())
+    return {"winner": winner, "clicks_s": clicks_s}
+
+
+def _canteen_run_in_background(server, session, period, timeout):
+    """The run invoices in the cron worker; the sending job makes the PDFs."""
+    deadline = time.monotonic() + timeout
+    began = time.monotonic()
+    while time.monotonic() < deadline:
+        runs = server.call(
+            session,
+            "canteen.invoice.run",
+            "search_read",
+            [[("date_from", "=", period["date_from"])]],
+            {"fields": ["state", "invoice_ids", "report"]},
+        )
+        invoices = runs[0]["invoice_ids"] if runs[0]["state"] == "done" else []
+        documents = invoices and server.call(
+            session, "account.move", "read", [invoices, ["invoice_pdf_report_id"]]
+        )
+        if documents and all(move["invoice_pdf_report_id"] for move in documents):
+            return {
+                "invoiced_with_pdf_s": round(time.monotonic() - began, 1),
+                "invoices": len(invoices),
+            }
+        assert runs[0]["state"] != "failed", runs[0]["report"]
+        time.sleep(2)
+    raise AssertionError(f"the run and its PDFs were not done within {timeout} s: {runs}")
 
 
 DEFAULT_CONFIG = os.path.join(ROOT, ".run", "odoo.conf")

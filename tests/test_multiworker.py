@@ -9,7 +9,7 @@ every start, respawned three times a second, when gevent's dependencies could no
 resolved)."""
 
 import pytest
-from multiworker import MultiWorkerServer, check_bus
+from multiworker import MultiWorkerServer, check_bus, check_canteen_invoicing_race
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +34,19 @@ def test_no_worker_crashes_or_starts_again(server):
     assert answer.status_code == 200
     assert not server.problems(), "\n".join(server.problems())
     assert server.log().count("Evented Service (longpolling) running on") == 1
+
+
+def test_two_accountants_start_the_canteen_invoicing_of_a_period_at_once(request, tmp_path):
+    """Both answer within seconds and /web/health stays 200 (the PDFs were rendered in the
+    request: both hung until the worker timeout, the server stopped answering); one run
+    starts, the other accountant is told who started it and when; the cron worker then
+    invoices and Odoo's sending job makes the PDFs, asking the HTTP workers for assets."""
+    database = request.config.getoption("--odoo-database")
+    config = request.config.getoption("--odoo-config")
+    log = tmp_path / "odoo.log"
+    cron = ["--max-cron-threads=1"]
+    with MultiWorkerServer(database, config, 2, str(log), extra_args=cron) as live:
+        measures = check_canteen_invoicing_race(live)
+        problems = live.problems()
+    assert measures["invoices"] == 2, measures
+    assert not problems, "\n".join(problems)
