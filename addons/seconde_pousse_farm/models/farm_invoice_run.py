@@ -170,7 +170,8 @@ class FarmInvoiceRun(models.Model):
         run = self.search([("state", "in", ("queued", "running"))], order="id", limit=1)
         if not run:
             return
-        run.state = "running"
+        # the run's row is written only once the step is made: a second accountant
+        # starting the period meanwhile is refused at once, not after the whole step
         remaining = run.intervention_ids.filtered(lambda i: i.state == "reviewed")
         farms = remaining.partner_id.commercial_partner_id.sorted("id")[:CHUNK_FARMS]
         step = remaining.filtered(lambda i: i.partner_id.commercial_partner_id in farms)
@@ -191,6 +192,7 @@ class FarmInvoiceRun(models.Model):
             return
         run.write(
             {
+                "state": "running",
                 "invoice_ids": [fields.Command.link(invoice.id) for invoice in invoices],
                 "farms_done": run.farms_done + len(farms),
             }
