@@ -3,7 +3,7 @@
 {
     "name": "Seconde Pousse – Insertion",
     "summary": "Pathways of insertion employees (CDDI, PASS IAE), barriers, actions, skills, exits",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",
@@ -34,6 +34,7 @@
         "views/insertion_retention_policy_views.xml",
         "wizards/insertion_indicator_wizard_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
         "views/menus.xml",
         "report/skills_certificate_report.xml",
     ],

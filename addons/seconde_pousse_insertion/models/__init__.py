@@ -23,4 +23,5 @@ from . import (
     mail_message,
     res_company,
     res_config_settings,
+    res_partner,
 )

@@ -159,6 +159,7 @@ class HrEmployee(models.Model):
         "pass_iae_suspension_ids.active",
         "pass_iae_prolongation_ids.days",
         "pass_iae_prolongation_ids.active",
+        "pass_iae_prolongation_ids.state",
     )
     def _compute_pass_iae_end(self):
         for employee in self:
@@ -176,7 +177,10 @@ class HrEmployee(models.Model):
             )
 
     def _pass_iae_moved_days(self):
-        periods = (self.pass_iae_suspension_ids, self.pass_iae_prolongation_ids)
+        """Every active suspension, and the prolongations granted (a request waiting for
+        the prescriber moves nothing)."""
+        granted = self.pass_iae_prolongation_ids.filtered(lambda p: p.state == "granted")
+        periods = (self.pass_iae_suspension_ids, granted)
         return sum(sum(kind.filtered("active").mapped("days")) for kind in periods)
 
     @api.depends(

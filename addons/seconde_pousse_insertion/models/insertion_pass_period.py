@@ -37,6 +37,12 @@ class InsertionPassPeriod(models.AbstractModel):
     explanation = fields.Text(tracking=True)
     document = fields.Binary(string="Supporting document", attachment=True)
     document_name = fields.Char()
+    imported = fields.Boolean(
+        readonly=True,
+        help="Brought from les emplois de l'inclusion's history by the import (never by a "
+        "client): its former reasons are accepted, and the rules of a new declaration "
+        "(request window, backdating) are not applied.",
+    )
 
     @api.depends("date_start", "date_end")
     def _compute_days(self):
@@ -71,7 +77,7 @@ class InsertionPassPeriod(models.AbstractModel):
     def write(self, vals):
         employees = self.employee_id
         result = super().write(vals)
-        if {"date_start", "date_end", "active", "employee_id"} & set(vals):
+        if {"date_start", "date_end", "active", "employee_id", "state"} & set(vals):
             (employees | self.employee_id)._pass_iae_end_moved()
         return result
 

@@ -13,6 +13,7 @@ from . import (
     test_insertion_skill_evaluation,
     test_insertion_work_hours,
     test_install,
+    test_pass_iae_les_emplois,
     test_pass_iae_lifecycle,
     test_personal_data,
     test_rpc_confidentiality,

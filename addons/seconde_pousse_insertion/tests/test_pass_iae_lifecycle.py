@@ -85,9 +85,9 @@ class TestPassIaeLifecycle(InsertionCommon, TransactionCase):
         for dates, message in refusals:
             with self.subTest(message=message), self.assertRefused(ValidationError, message):
                 self.suspend(*dates)
-        late = self.make_employee("Inès Garcia", pass_iae_start=date(2026, 7, 1))
+        late = self.make_employee("Inès Garcia", pass_iae_start=date(2026, 6, 10))
         with self.assertRefused(
-            ValidationError, "commence pendant le PASS IAE, du 01/07/2026 au 31/12/2026"
+            ValidationError, "commence pendant le PASS IAE, du 10/06/2026 au 31/12/2026"
         ):
             self.suspend(date(2026, 6, 1), date(2026, 6, 30), employee=late)
 
@@ -136,39 +136,28 @@ class TestPassIaeLifecycle(InsertionCommon, TransactionCase):
         ):
             self.prolong(date(2027, 8, 1), date_start=date(2027, 7, 1))
 
-    def test_each_reason_has_its_cumulative_cap(self):
-        self.prolong(date(2027, 3, 31))  # 90 days of the 730 for a training
-        with freeze_time("2027-01-15"):  # the next one, within its window
-            with self.assertRefused(
-                ValidationError,
-                "Les prolongations pour « Fin d'une formation » ajoutent 730 jours au plus à "
-                "un PASS IAE (90 déjà utilisés) : celle-ci doit finir le 30/12/2028 au plus "
-                "tard (Fin)",
-            ):
-                self.prolong(date(2028, 12, 31))
-            self.prolong(date(2028, 12, 30))  # exactly the cap
-        self.assertEqual(self.employee.with_user(self.counsellor).pass_iae_end, date(2028, 12, 30))
-
-    def test_difficulties_are_for_aci_and_ai_and_need_their_review(self):
-        with self.assertRefused(
-            ValidationError, "demande son bilan en pièce jointe (Justificatif)"
-        ):
-            self.prolong(date(2027, 6, 30), reason="particular_difficulties")
+    def test_difficulties_are_for_aci_and_ai(self):
+        """itou/approvals/models.py, CommonProlongation.clean: PARTICULAR_DIFFICULTIES
+        "est réservé aux AI et ACI"; an ACI attaches no review (bilan)."""
+        self.assertEqual(self.env.company.iae_structure_kind, "aci")
+        aci = self.prolong(date(2027, 6, 30), reason="particular_difficulties")
+        self.assertEqual(aci.state, "draft")
+        aci.sudo().unlink()
         self.env.company.iae_structure_kind = "ei"
         with self.assertRefused(ValidationError, "est ouvert aux ACI et aux AI seulement (Motif)"):
-            self.prolong(date(2027, 6, 30), reason="particular_difficulties", document=REPORT)
+            self.prolong(date(2027, 6, 30), reason="particular_difficulties")
         self.env.company.iae_structure_kind = "ai"
         self.prolong(date(2027, 6, 30), reason="particular_difficulties", document=REPORT)
 
     def test_a_prolongation_is_asked_in_its_window_and_never_while_suspended(self):
-        early = self.make_employee("Paul Girard", pass_iae_end=date(2027, 3, 1))
+        early = self.make_employee("Paul Girard", pass_iae_end=date(2027, 7, 1))
         with self.assertRefused(
             ValidationError,
-            "de 7 mois avant la fin du PASS IAE à 3 mois après : du 01/08/2026 au 01/06/2027",
+            "de 12 mois avant la fin du PASS IAE à 6 mois après : du 01/07/2026 au 01/01/2028",
         ):
-            self.prolong(date(2027, 6, 1), employee=early)
-        gone = self.make_employee("Éric Petit", pass_iae_end=date(2026, 3, 1))
-        with self.assertRefused(ValidationError, "du 01/08/2025 au 01/06/2026"):
+            self.prolong(date(2027, 9, 1), employee=early)
+        gone = self.make_employee("Éric Petit", pass_iae_end=date(2025, 12, 1))
+        with self.assertRefused(ValidationError, "du 01/12/2024 au 01/06/2026"):
             self.prolong(date(2026, 9, 1), employee=gone)
         self.suspend(date(2026, 6, 1), date(2026, 6, 30))
         with self.assertRefused(

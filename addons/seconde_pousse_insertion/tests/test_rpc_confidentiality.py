@@ -124,7 +124,9 @@ class TestRpcConfidentiality(InsertionCommon, HttpCase):
         values = {
             "employee_id": self.employee.id,
             "date_start": str(date.today() - timedelta(days=10)),
-            "date_end": str(date.today()),
+            # ended yesterday: today the PASS is in progress, not suspended, and may be
+            # suspended again (les emplois' Approval.can_be_suspended)
+            "date_end": str(date.today() - timedelta(days=1)),
             "reason": "contract_suspended",
         }
         self.authenticate(self.counsellor.login, self.counsellor.login)
