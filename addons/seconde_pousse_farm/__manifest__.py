@@ -3,7 +3,7 @@
 {
     "name": "Seconde Pousse – Farms",
     "summary": "Intervention requests, interventions, reviews, membership and farm invoicing",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Seconde Pousse",
     "website": "https://github.com/seconde-pousse/seconde-pousse",
     "author": "Aix-Multi-Services Environnement",

@@ -96,13 +96,13 @@ class FarmTaskType(models.Model):
 
     @api.model
     def _apply_service_tax(self):
-        """The farm's work and the membership fee are services: 20 % VAT on services, so
-        that the invoice says "Prestation de services" (at install and on upgrade)."""
+        """The farm's work is a service: 20 % VAT on services, so that the invoice says
+        "Prestation de services" (at install and on upgrade). The membership fee's tax is
+        the association's setting (res.company.farm_membership_tax_id)."""
         tax = french_sale_tax(self.env, "service", 20)
         # Every task type, archived ones too: a short configuration list, not business data.
         task_types = self.sudo().with_context(active_test=False).search([])  # pylint: disable=no-search-all
         products = task_types.product_id
-        products |= self.env.ref("seconde_pousse_farm.product_membership_farm").sudo()
         if not tax:
             return
         for product in products:  # another company's taxes on the product stay

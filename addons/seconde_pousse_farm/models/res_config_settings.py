@@ -9,3 +9,9 @@ class ResConfigSettings(models.TransientModel):
     farm_invoice_layout = fields.Selection(
         related="company_id.farm_invoice_layout", readonly=False, required=True
     )
+    farm_membership_tax_id = fields.Many2one(
+        related="company_id.farm_membership_tax_id", readonly=False
+    )
+    farm_payment_term_id = fields.Many2one(
+        related="company_id.farm_payment_term_id", readonly=False
+    )
