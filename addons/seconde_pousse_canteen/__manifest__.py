@@ -44,6 +44,8 @@
         "wizards/canteen_invoice_wizard_views.xml",
         "views/canteen_invoice_run_views.xml",
         "views/menus.xml",
+        "views/canteen_macantine_export_views.xml",
+        "wizards/canteen_macantine_export_wizard_views.xml",
         "views/portal_templates.xml",
     ],
     "assets": {

@@ -20,3 +20,4 @@ from . import account_move
 from . import canteen_invoice_run
 from . import canteen_demo
 from . import canteen_egalim_statement
+from . import canteen_macantine_export

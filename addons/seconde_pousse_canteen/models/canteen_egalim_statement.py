@@ -131,29 +131,46 @@ class CanteenEgalimStatement(models.Model):
         produce and invoice; a credit note is netted with the invoice it corrects, so
         that no row is negative and the total is what was invoiced."""
         wanted = {(statement.partner_id.id, statement.year) for statement in self}
+        lines = self._macantine_lines(self._purchase_domain())
+        lines = lines.filtered(lambda line: (line.partner_id.id, line.invoice_date.year) in wanted)
+        entries = self._macantine_entries(lines)
+        return [self._macantine_row(entry) for entry in entries if entry["amount"]]
+
+    @api.model
+    def _macantine_lines(self, domain):
+        """The invoice lines of the domain, with what the rows read of them, their
+        invoices and the invoices that credit notes correct."""
         # one query for every line, however many (a plain search reads them back 1,000 at a
         # time); their invoices, canteens and products are then read together
         lines = (
             self.env["account.move.line"]
             .sudo()
-            .search_fetch(self._purchase_domain(), LINE_FIELDS, order="invoice_date, move_id, id")
+            .search_fetch(domain, LINE_FIELDS, order="invoice_date, move_id, id")
         )
         # their invoices too, in one query (browsing would read them 1,000 at a time), and
         # the invoices that credit notes correct
         moves = lines.move_id.search_fetch([("id", "in", lines.move_id.ids)], MOVE_FIELDS)
         originals = moves.reversed_entry_id - moves
         originals.search_fetch([("id", "in", originals.ids)], MOVE_FIELDS)
+        return lines
+
+    @api.model
+    def _macantine_entries(self, lines):
+        """The lines grouped as ma-cantine's rows: [{line, invoice, amount, line_ids}], one
+        per canteen, invoice (the one a credit note corrects), produce and EGalim data."""
         rows = {}
         for line in lines:
-            if (line.partner_id.id, line.invoice_date.year) not in wanted:
-                continue
             invoice = line.move_id.reversed_entry_id or line.move_id
             key = (line.partner_id.id, invoice.id, line.product_id.id or line.name)
             key += tuple(line[name] for name in EGALIM_FIELDS)
-            entry = rows.setdefault(key, {"line": line, "invoice": invoice, "amount": 0.0})
+            entry = rows.setdefault(
+                key, {"line": line, "invoice": invoice, "amount": 0.0, "line_ids": []}
+            )
             entry["amount"] -= line.balance
-        return [self._macantine_row(entry) for entry in rows.values() if entry["amount"]]
+            entry["line_ids"].append(line.id)
+        return list(rows.values())
 
+    @api.model
     def _macantine_row(self, entry):
         line, invoice = entry["line"], entry["invoice"]
         description = line.product_id.name or line.name or ""
@@ -172,7 +189,11 @@ class CanteenEgalimStatement(models.Model):
         return macantine.to_csv(self._macantine_rows())
 
     def _check_sirets(self):
-        missing = self.partner_id.filtered(lambda partner: not partner.siret)
+        self._check_canteen_sirets(self.partner_id)
+
+    @api.model
+    def _check_canteen_sirets(self, canteens):
+        missing = canteens.filtered(lambda partner: not partner.siret)
         if missing:
             raise UserError(
                 self.env._(
@@ -201,6 +222,20 @@ class CanteenEgalimStatement(models.Model):
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true",
             "target": "download",
+        }
+
+    def action_export_macantine_period(self):
+        """The file of a period for ma-cantine (a month, a quarter, or what is new since the
+        canteen's last file), which never holds a purchase twice: the year file does once
+        the year's purchases have been imported month by month."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("File for ma-cantine by period"),
+            "res_model": "canteen.macantine.export.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.partner_id.id},
         }
 
 
