@@ -1,6 +1,10 @@
 # Copyright 2026 Aix-Multi-Services Environnement
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, fields, models
+import pytz
+
+from odoo import _, api, fields, models
+
+from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
 
 class AccountMove(models.Model):
@@ -9,6 +13,23 @@ class AccountMove(models.Model):
     farm_intervention_ids = fields.One2many(
         "farm.intervention", "invoice_id", string="Farm interventions"
     )
+
+    @api.depends("farm_intervention_ids.date_start")
+    def _compute_delivery_date(self):
+        """The date of the service is the last day of the work it bills (CGI, annexe II,
+        art. 242 nonies A: the date the service was completed), not the invoice's."""
+        result = super()._compute_delivery_date()
+        for move in self:
+            days = move._farm_work_days()
+            if days:
+                move.delivery_date = days[-1]
+        return result
+
+    def _farm_work_days(self):
+        """The local days (the company's time zone) of the work this invoice bills."""
+        tz = pytz.timezone(local_tz(self.env, self.company_id))
+        starts = self.sudo().farm_intervention_ids.mapped("date_start")
+        return sorted({pytz.utc.localize(start).astimezone(tz).date() for start in starts})
 
     def _farm_release(self, reason):
         """The invoice no longer bills its interventions: they are to invoice again."""

@@ -9,6 +9,7 @@ from . import (
     test_intervention_review,
     test_invoicing,
     test_invoicing_pinned,
+    test_legal_mentions,
     test_migration,
     test_performance,
     test_portal,
