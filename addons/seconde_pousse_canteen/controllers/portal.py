@@ -8,10 +8,14 @@ user, never an id from the request. Orders are written with sudo, after the orde
 own checks (the week open, the produce offered and in season, within what is left).
 """
 
-import psycopg2
+from datetime import datetime
 
-from odoo import http
-from odoo.exceptions import UserError, ValidationError
+import psycopg2
+from dateutil.relativedelta import relativedelta
+from werkzeug.exceptions import Forbidden
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -150,9 +154,11 @@ class CanteenCustomerPortal(CustomerPortal):
             raise request.not_found()
         return statement
 
-    @http.route("/my/egalim", type="http", auth="user", website=True)
+    @http.route("/my/egalim", type="http", auth="user", website=True, methods=["GET"])
     def portal_egalim(self, **kw):
-        canteen = self._canteen_or_404()
+        return self._render_egalim(self._canteen_or_404())
+
+    def _render_egalim(self, canteen, error=None):
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -160,10 +166,75 @@ class CanteenCustomerPortal(CustomerPortal):
                 "statements": request.env["canteen.egalim.statement"].search(
                     [("partner_id", "=", canteen.id)]
                 ),
+                "exports": request.env["canteen.macantine.export"].search(
+                    [("partner_id", "=", canteen.id)]
+                ),
+                "export_error": error,
                 "page_name": "canteen_egalim",
             }
         )
+        values.update(self._egalim_periods())
         return request.render("seconde_pousse_canteen.portal_canteen_egalim", values)
+
+    def _egalim_periods(self):
+        """The months and quarters a file can be asked for: this year's and last year's,
+        newest first, as (value, label)."""
+        Export = request.env["canteen.macantine.export"]
+        today = fields.Date.context_today(Export)
+        months = [today + relativedelta(day=1, months=-shift) for shift in range(today.month + 12)]
+        return {
+            "export_months": [(f"{day:%Y-%m}", Export._label("month", day)) for day in months],
+            "export_quarters": [
+                (f"{day:%Y-%m}", Export._label("quarter", day))
+                for day in months
+                if day.month % 3 == 1
+            ],
+        }
+
+    @http.route("/my/egalim/export", type="http", auth="user", website=True, methods=["POST"])
+    def portal_egalim_export(self, kind=None, month=None, quarter=None, **kw):
+        """A new file by period: the canteen's purchases that no earlier file held."""
+        canteen = self._canteen_or_404()
+        try:
+            day = self._egalim_period_day(kind, month, quarter)
+            with request.env.cr.savepoint():
+                export = request.env["canteen.macantine.export"]._export(canteen, kind, day)
+        except UserError as error:
+            return self._render_egalim(canteen, error=str(error))
+        return self._egalim_file_response(export)
+
+    def _egalim_period_day(self, kind, month, quarter):
+        raw = {"month": month, "quarter": quarter}.get(kind)
+        if raw is None:
+            return None
+        try:
+            return datetime.strptime(raw, "%Y-%m").date()
+        except ValueError:
+            raise UserError(
+                request.env._("Choose the month or the quarter of the file in the list.")
+            ) from None
+
+    @http.route("/my/egalim/export/<int:export_id>.csv", type="http", auth="user", website=True)
+    def portal_egalim_export_file(self, export_id, **kw):
+        """A file downloaded before, as it was: ma-cantine refuses it if it imported it."""
+        canteen = self._canteen_or_404()
+        export = request.env["canteen.macantine.export"].browse(export_id)
+        try:
+            export.check_access("read")
+        except (AccessError, MissingError):
+            raise Forbidden() from None
+        if export.partner_id != canteen:
+            raise Forbidden()
+        return self._egalim_file_response(export)
+
+    def _egalim_file_response(self, export):
+        return request.make_response(
+            export._file_content(),
+            headers=[
+                ("Content-Type", "text/csv; charset=utf-8"),
+                ("Content-Disposition", http.content_disposition(export.name)),
+            ],
+        )
 
     @http.route("/my/egalim/<int:year>.pdf", type="http", auth="user", website=True)
     def portal_egalim_pdf(self, year, **kw):

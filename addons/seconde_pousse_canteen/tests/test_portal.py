@@ -270,6 +270,59 @@ class TestCanteenDocuments(CanteenPortalCase):
         self.authenticate("t_college", "t_college")
         self.assertNotIn("Tomates", self.get("/my/egalim/2026.csv").text)
 
+    def test_files_by_period_on_the_portal(self):
+        self.authenticate("t_cook", "t_cook")
+        page = self.text(self.get("/my/egalim"))
+        self.assertIn("Aucun fichier par période pour l'instant", page)
+        self.assertIn('value="since_last"', page)
+        response = self.post("/my/egalim/export", {"kind": "since_last"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "text/csv; charset=utf-8")
+        self.assertIn(
+            "achats-egalim-21130001700012-nouveaux-envoi-1.csv",
+            response.headers["Content-Disposition"],
+        )
+        self.assertIn("21130001700012,Tomates", response.text)
+        export = self.env["canteen.macantine.export"].search([("partner_id", "=", self.school.id)])
+        self.assertEqual(export.user_id, self.cook)
+        self.assertEqual(export.line_ids.move_id, self.school_invoice)
+        # the page says which invoices the file covered, the school's only
+        page = self.text(self.get("/my/egalim"))
+        self.assertIn(self.school_invoice.name, page)
+        self.assertNotIn(self.college_invoice.name, page)
+        self.assertIn(f"/my/egalim/export/{export.id}.csv", page)
+        # nothing new since: said on the page, no file
+        again = self.post("/my/egalim/export", {"kind": "since_last"})
+        self.assertIn("o_macantine_error", again.text)
+        self.assertIn("Rien de nouveau pour ma-cantine", self.text(again))
+        month = f"{self.school_invoice.invoice_date:%Y-%m}"
+        again = self.post("/my/egalim/export", {"kind": "month", "month": month})
+        self.assertIn("Rien de nouveau pour ma-cantine", self.text(again))
+        self.assertEqual(self.env["canteen.macantine.export"].search_count([]), 1)
+        # the file downloaded before, as it was
+        file = self.get(f"/my/egalim/export/{export.id}.csv")
+        self.assertEqual(file.status_code, 200)
+        self.assertEqual(file.content, response.content)
+
+    def test_another_canteen_s_file_is_refused(self):
+        self.authenticate("t_college", "t_college")
+        response = self.post(
+            "/my/egalim/export",
+            {"kind": "month", "month": f"{self.college_invoice.invoice_date:%Y-%m}"},
+        )
+        self.assertIn("21130087600011,Pommes", response.text)
+        export = self.env["canteen.macantine.export"].search([])
+        self.assertEqual(export.partner_id, self.college)
+        self.authenticate("t_cook", "t_cook")
+        self.assertEqual(self.get(f"/my/egalim/export/{export.id}.csv").status_code, 403)
+        self.assertNotIn(self.college_invoice.name, self.text(self.get("/my/egalim")))
+        self.assertFalse(self.env["canteen.macantine.export"].with_user(self.cook).search([]))
+        with self.assertRaisesRegex(AccessError, "n'a pas d'accès 'lire'|not allowed"):
+            export.with_user(self.cook).read(["name"])
+        for login in ("t_farmer", None):
+            self.authenticate(login, login)
+            self.assertNotEqual(self.get(f"/my/egalim/export/{export.id}.csv").status_code, 200)
+
     @warmup
     def test_the_week_page_takes_a_fixed_number_of_queries(self):
         self.authenticate("t_cook", "t_cook")
