@@ -3,10 +3,15 @@
 """The purchase import of ma-cantine by canteen SIRET: its columns, values and formats.
 
 Schema: betagouv/ma-cantine, data/schemas/imports/achats_siret.json (frictionless table
-schema "import-achats-siret", main branch as of 2026-06-30). It is the file the issue
-names achats_siret_2026.json: ma-cantine renamed it on 2026-06-23 when the 2026 format
-became the only one, changed the definitions of "local" and added definition_local_km.
-Its importer checks the header against the schema's columns, names and order.
+schema "import-achats-siret", commit 04dddca of 2026-06-30, kept byte for byte in
+tests/fixtures/macantine_achats_siret.json). It is the file the issue names
+achats_siret_2026.json: ma-cantine renamed it on 2026-06-23 when the 2026 format became
+the only one, changed the definitions of "local" and added definition_local_km. Its
+importer checks the header against the schema's columns, names and order. fournisseur is
+not required there; we always name the supplier.
+
+ma-cantine refuses a file again only when it is byte-identical (the file's digest): files
+by period (canteen.macantine.export) keep a purchase out of two files.
 """
 
 import csv
