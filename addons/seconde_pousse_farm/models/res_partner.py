@@ -101,15 +101,13 @@ class ResPartner(models.Model):
         if not xml_id:
             raise UserError(
                 _(
-                    "This button opens a farm's requests, interventions or reviews: "
-                    "the context must name which in farm_action."
+                    "This button opens a farm's requests, interventions or reviews: the context must name which in farm_action."  # noqa: E501
                 )
             )
         if xml_id not in FARM_RECORD_ACTIONS:
             raise UserError(
                 _(
-                    "This button opens only a farm's requests, interventions or reviews: "
-                    "farm_action cannot name %(action)s.",
+                    "This button opens only a farm's requests, interventions or reviews: farm_action cannot name %(action)s.",  # noqa: E501
                     action=str(xml_id),
                 )
             )
