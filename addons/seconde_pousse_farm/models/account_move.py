@@ -3,6 +3,7 @@
 import pytz
 
 from odoo import _, api, fields, models
+from odoo.models import NewId
 
 from odoo.addons.seconde_pousse_base.models.timezone import local_tz
 
@@ -28,8 +29,19 @@ class AccountMove(models.Model):
     def _farm_work_days(self):
         """The local days (the company's time zone) of the work this invoice bills."""
         tz = pytz.timezone(local_tz(self.env, self.company_id))
-        starts = self.sudo().farm_intervention_ids.mapped("date_start")
-        return sorted({pytz.utc.localize(start).astimezone(tz).date() for start in starts})
+        starts = self._farm_interventions().mapped("date_start")
+        return sorted({pytz.utc.localize(start).astimezone(tz).date() for start in starts if start})
+
+    def _farm_interventions(self):
+        """The interventions billed, read whatever the user's rights. Only records: a
+        client's create may name anything in the list (False, 0, a float), which the ORM
+        refuses later but a computed date would read first."""
+        ids = [
+            id_
+            for id_ in self.farm_intervention_ids._ids
+            if isinstance(id_, NewId) or (isinstance(id_, int) and not isinstance(id_, bool))
+        ]
+        return self.env["farm.intervention"].sudo().browse(ids)
 
     def _farm_release(self, reason):
         """The invoice no longer bills its interventions: they are to invoice again."""

@@ -202,3 +202,20 @@ class TestHostileClients(HostileHttpMixin, MyDayCase, HttpCase):
             allow_redirects=False,
         )
         self.assertIn(response.status_code, (301, 302, 303))
+
+    def test_an_invoice_naming_no_intervention_has_no_work_date(self):
+        """A client creating an invoice may put anything in its interventions' list (0,
+        False): the service date reads only the interventions (an AttributeError on
+        the client's False before)."""
+        move = (
+            self.env["account.move"]
+            .with_user(self.accountant)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.farm.id,
+                    "farm_intervention_ids": [0],
+                }
+            )
+        )
+        self.assertFalse(move._farm_work_days())
