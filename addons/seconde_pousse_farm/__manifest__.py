@@ -19,6 +19,7 @@
         "account",
         "mail",
         "l10n_fr_account",
+        "payment_custom",
     ],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
