@@ -434,3 +434,23 @@ class TestPassIaeLesEmplois(InsertionCommon, TransactionCase):
         )
         self.assertEqual(old.state, "granted")
         self.assertEqual(self.pass_end(), END + timedelta(days=28 + 90))
+
+    def test_the_prolongation_form_shows_the_prescribers_step_in_french(self):
+        """The counsellor asks and records the prescriber's answer from the form; a partner
+        is flagged as an authorised prescriber on its own form."""
+        arch = (
+            self.env["insertion.pass.prolongation"]
+            .with_user(self.counsellor)
+            .get_view(view_type="form")["arch"]
+        )
+        for label in (
+            "Demander au prescripteur",
+            "Accordée par le prescripteur",
+            "Refusée par le prescripteur",
+            'name="granted_by_id"',
+            'name="granted_on"',
+        ):
+            with self.subTest(label=label):
+                self.assertIn(label, arch)
+        partner_arch = self.env["res.partner"].get_view(view_type="form")["arch"]
+        self.assertIn('name="is_authorized_prescriber"', partner_arch)
