@@ -302,21 +302,13 @@ class InsertionPassProlongation(models.Model):
         return True
 
     def action_grant(self):
-        """The prescriber granted it (`ProlongationRequest.grant`): the PASS end moves."""
+        """The prescriber granted it (`ProlongationRequest.grant`, which copies the
+        request's dates into the Prolongation): the PASS end moves by its days."""
         self.check_access("write")
         today = self._today()
         for prolongation in self:
             if prolongation.state != "requested":
                 raise UserError(self.env._("Only a requested prolongation is granted."))
-            end = prolongation.employee_id.sudo().pass_iae_end
-            if prolongation.date_start != end:
-                raise UserError(
-                    self.env._(
-                        "The PASS IAE now ends on %(end)s: a prolongation starts on that "
-                        "day (Start).",
-                        end=self._fmt(end),
-                    )
-                )
             prolongation.sudo().write(
                 {
                     "state": "granted",

@@ -291,6 +291,18 @@ class TestPassIaeLesEmplois(InsertionCommon, TransactionCase):
         self.grant(self.prolong(END + timedelta(days=60), "senior"))
         self.assertEqual(self.pass_end(), END + timedelta(days=60))
 
+    def test_rule8_granted_after_a_suspension_it_still_adds_its_days(self):
+        """itou/approvals/models.py, ProlongationRequest.grant copies the request's dates
+        into the Prolongation, and the approval's end moves by its duration
+        (trigger update_approval_end_at), whatever happened meanwhile."""
+        prolongation = self.prolong(END + timedelta(days=90), "senior")
+        prolongation.prescriber_id = self.prescriber
+        prolongation.action_request()
+        self.suspend(date(2026, 6, 1), date(2026, 6, 11))  # 10 days, while it waits
+        self.assertEqual(self.pass_end(), END + timedelta(days=10))
+        prolongation.action_grant()
+        self.assertEqual(self.pass_end(), END + timedelta(days=100))
+
     def test_rule8_a_client_cannot_grant_it_itself(self):
         """itou/approvals/models.py, Prolongation.clean: "validated_by" must be a
         prescriber with authorised organisation memberships; here the status and the
