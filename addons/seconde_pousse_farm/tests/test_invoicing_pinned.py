@@ -207,7 +207,9 @@ class TestInvoicingPinned(FarmCase):
         and never writes an intervention as invoiced."""
         demo = etree.parse(file_path("seconde_pousse_farm/demo/farm_demo.xml"))
         calls = demo.xpath("//function[@model='farm.invoice.wizard']/@name")
-        self.assertEqual(calls, ["_invoice_period"])
+        # two month-ends by the accountant: before and after a membership invoice is posted
+        self.assertTrue(calls)
+        self.assertEqual(set(calls), {"_invoice_period"})
         written = demo.xpath(
             "//record[@model='farm.intervention']/field[@name='state' or @name='invoice_id']"
         )
