@@ -19,21 +19,28 @@ class WorkflowGuard(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and self._workflow_fields:
-            own = self._workflow_own_defaults()
-            given = self.default_get(list(self._workflow_fields))
-            self._refuse_workflow_write(
-                {name for name, value in given.items() if self._workflow_differs(name, value, own)}
-            )
-            for vals in vals_list:
-                self._refuse_workflow_write(
-                    {
-                        name
-                        for name in set(vals) & set(self._workflow_fields)
-                        if vals[name] and self._workflow_differs(name, vals[name], own)
-                    }
-                )
+        self._refuse_workflow_create(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _refuse_workflow_create(self, vals_list):
+        """The guard's check of new records; a model whose own create checks the values
+        first calls it before them, so that the refusal names the workflow field."""
+        if self.env.su or not self._workflow_fields:
+            return
+        own = self._workflow_own_defaults()
+        given = self.default_get(list(self._workflow_fields))
+        self._refuse_workflow_write(
+            {name for name, value in given.items() if self._workflow_differs(name, value, own)}
+        )
+        for vals in vals_list:
+            self._refuse_workflow_write(
+                {
+                    name
+                    for name in set(vals) & set(self._workflow_fields)
+                    if vals[name] and self._workflow_differs(name, vals[name], own)
+                }
+            )
 
     def write(self, vals):
         if not self.env.su:

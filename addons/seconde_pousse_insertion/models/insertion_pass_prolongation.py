@@ -125,6 +125,7 @@ class InsertionPassProlongation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._refuse_workflow_create(vals_list)  # before the checks of the values
         self.flush_model()  # the overlap exclusion reads the states written before
         for vals in vals_list:
             employee = self.env["hr.employee"].browse(vals.get("employee_id")).sudo()

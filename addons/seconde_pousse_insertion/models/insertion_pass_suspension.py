@@ -93,6 +93,7 @@ class InsertionPassSuspension(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._refuse_workflow_create(vals_list)  # before the checks of the values
         for vals in vals_list:
             if not (vals.get("imported") and self.env.su):
                 employee = self.env["hr.employee"].browse(vals.get("employee_id")).sudo()
