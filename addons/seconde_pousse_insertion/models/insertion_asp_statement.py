@@ -127,6 +127,9 @@ class InsertionAspStatement(models.Model):
             if vals.get("month"):
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
             vals.update(self._next_version(vals.get("annex_id"), vals.get("month")))
+        # the one-draft index reads the stored states: a version declared in this same
+        # transaction is no longer a draft when its correction is inserted
+        self.flush_model(["state"])
         statements = super().create(vals_list)
         statements._refresh_lines()
         return statements

@@ -52,8 +52,10 @@ class InsertionAspStatementLine(models.Model):
 
     def write(self, vals):
         # the anonymisation of identifiers, as superuser, is the one change a declared
-        # line takes (its hours, dates and reasons stay)
-        if not (self.env.su and set(vals) <= {"pass_iae_number"}):
+        # line takes (its hours, dates and reasons stay): a number cleared, never set
+        if not (
+            self.env.su and set(vals) <= {"pass_iae_number"} and not vals.get("pass_iae_number")
+        ):
             self.statement_id._check_unlocked()
         if vals.get("statement_id"):  # nor does a line move onto a declared statement
             self.env["insertion.asp.statement"].browse(vals["statement_id"])._check_unlocked()
