@@ -24,12 +24,13 @@ class FarmInterventionLine(models.Model):
     def _compute_done_hours(self):
         """Once someone's hours are recorded on a task, the task's hours done are the sum of
         the team's: what is invoiced is what the people worked. A task no one recorded
-        hours on keeps what was typed (an intervention without a team)."""
+        hours on keeps what was typed (an intervention without a team); once the team's
+        last hours on it are removed (the person marked absent), it has none left."""
         for line in self.sudo():
             hours = line.hours_ids.filtered(lambda h: h.assignment_id.active)
-            line.from_team = bool(line.hours_ids)
-            if line.from_team:
+            if line.hours_ids or line.from_team:
                 line.done_hours = sum(hours.mapped("hours"))
+            line.from_team = bool(line.hours_ids)
 
     def write(self, vals):
         if "done_hours" in vals:
