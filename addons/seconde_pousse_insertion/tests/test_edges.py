@@ -108,6 +108,41 @@ class TestAspHoursEdge(StatementCase):
     def test_a_hundredth_above_the_tenth_more_is_a_problem(self):
         self.assertIn(f"123,95 heures travaillées, {ABOVE}", self.problems_at(123.95))
 
+    def hours_on_28_hours_a_week(self, hours):
+        """121.33 hours in March, 133.463 with the tenth more: 133.46 to the hundredth (to
+        the tenth, 133.5 would let 133.47 through)."""
+        calendar = self.env["resource.calendar"].create(
+            {
+                "name": "28 h test",
+                "attendance_ids": [
+                    fields.Command.create(
+                        {
+                            "name": f"Jour {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 8.0,
+                            "hour_to": 15.0,
+                            "day_period": "morning",
+                        }
+                    )
+                    for day in range(4)
+                ],
+            }
+        )
+        employee = self.make_employee("Salariée Vingt-huit")
+        self.make_contract(
+            employee, resource_calendar_id=calendar.id, financial_annex_id=self.annex.id
+        )
+        self.hours(employee, hours)
+        line = self.statement().line_ids.filtered(lambda line: line.employee_id == employee)
+        self.assertAlmostEqual(line.contract_hours, 121.33, places=2)
+        return line.problems or ""
+
+    def test_hours_are_checked_to_the_hundredth_not_the_tenth(self):
+        self.assertEqual(self.hours_on_28_hours_a_week(133.46), "")
+
+    def test_a_hundredth_above_is_a_problem_on_28_hours_a_week(self):
+        self.assertIn("133,47 heures travaillées", self.hours_on_28_hours_a_week(133.47))
+
     def test_a_tenth_above_the_tenth_more_is_a_problem(self):
         self.assertIn(f"124,00 heures travaillées, {ABOVE}", self.problems_at(124.0))
 
