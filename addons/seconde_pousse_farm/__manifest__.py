@@ -17,6 +17,7 @@
         "resource",
         "membership",
         "account",
+        "account_edi_ubl_cii",
         "mail",
         "l10n_fr_account",
         "payment_custom",
