@@ -360,7 +360,8 @@ def odoo_answer(error, model, method):
         for c in type(model).__mro__[1:]
         if getattr(c, "_module", None)
     )
-    if method in ("create", "write") and isinstance(error, psycopg2.DataError):
+    nul = isinstance(error, ValueError) and "NUL (0x00)" in str(error)  # psycopg2's refusal
+    if method in ("create", "write") and (isinstance(error, psycopg2.DataError) or nul):
         return True  # the database refuses a value the ORM let through, wherever it flushes
     stack = frames(error)
     if not odoo_method or not stack or ours(stack[-1]):

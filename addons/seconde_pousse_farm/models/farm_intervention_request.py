@@ -104,6 +104,8 @@ class FarmInterventionRequest(models.Model):
     @api.constrains("date_from", "date_to", "estimated_hours", "recurrence", "frequency")
     def _check_request(self):
         for request in self:
+            if not (request.date_from and request.date_to):
+                continue  # both required: the database refuses the one missing, by name
             if request.date_to < request.date_from:
                 raise ValidationError(
                     _("The wished period of %(name)s ends before it starts.", name=request.name)

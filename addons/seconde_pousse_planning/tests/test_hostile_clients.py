@@ -6,10 +6,13 @@ controllers, as each role."""
 
 from datetime import date, datetime, timedelta
 
+import psycopg2
+
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 from odoo.addons.seconde_pousse_base.tests.hostile import HostileHttpMixin
@@ -219,3 +222,13 @@ class TestHostileClients(HostileHttpMixin, MyDayCase, HttpCase):
             )
         )
         self.assertFalse(move._farm_work_days())
+
+    def test_a_request_without_its_end_is_refused_by_the_database(self):
+        """Clearing a request's wished end reaches the database's NOT NULL (the RPC
+        layer names the field), not a comparison of a date with nothing."""
+        request = self.env["farm.intervention.request"].search(
+            [("partner_id", "=", self.farm.id)], limit=1
+        )
+        with self.assertRaises(psycopg2.errors.NotNullViolation), mute_logger("odoo.sql_db"):
+            request.with_user(self.coordinator).write({"date_to": False})
+            request.flush_recordset()
