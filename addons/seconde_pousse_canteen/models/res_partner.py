@@ -80,6 +80,20 @@ class ResPartner(models.Model):
             vals = {**vals, "invoice_edi_format": "facturx"}
         return super().write(vals)
 
+    @api.depends(
+        "country_code", "commercial_partner_id.is_farm", "commercial_partner_id.is_canteen"
+    )
+    def _compute_invoice_edi_format(self):
+        return super()._compute_invoice_edi_format()
+
+    def _get_suggested_invoice_edi_format(self):
+        """A canteen, public or private, is invoiced in Factur-X (the e-invoicing
+        reform), unless someone chose another format on it."""
+        suggested = super()._get_suggested_invoice_edi_format()
+        if not suggested and self.commercial_partner_id.is_canteen:
+            return "facturx"
+        return suggested
+
     def _canteen_chorus_problems(self):
         """What a public buyer misses for Chorus Pro, as sentences (empty when complete)."""
         self.ensure_one()

@@ -38,6 +38,23 @@ class AccountMoveSend(models.AbstractModel):
     _inherit = "account.move.send"
 
     @api.model
+    def _get_default_invoice_edi_format(self, move, **kwargs):
+        """A farm is invoiced in Factur-X (see res.partner), except an invoice with a line
+        outside the scope of VAT (the membership fee, unless the association taxes it):
+        EN 16931 wants a VAT category on every line (BR-CO-04) and forbids a "not subject
+        to VAT" line beside taxed ones (BR-O-11), so Odoo would refuse to issue the
+        invoice and leave the farmer a pro forma. That invoice keeps its official PDF,
+        with the Factur-X XML Odoo embeds in every PDF, undeclared."""
+        edi_format = super()._get_default_invoice_edi_format(move, **kwargs)
+        if edi_format == "facturx" and move.commercial_partner_id.is_farm:
+            outside_vat = move.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product" and not line.tax_ids
+            )
+            if outside_vat:
+                return False
+        return edi_format
+
+    @api.model
     def _hook_invoice_document_after_pdf_report_render(self, invoice, invoice_data):
         """Odoo embeds the Factur-X XML in every invoice's PDF but converts the PDF to
         PDF/A-3 only when it does not take the incoming PDF for a PDF/A already, which it

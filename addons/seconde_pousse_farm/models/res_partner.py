@@ -92,6 +92,18 @@ class ResPartner(models.Model):
         if any(partner.farm_surface < 0 for partner in self):
             raise ValidationError(_("A farm surface cannot be negative."))
 
+    @api.depends("country_code", "commercial_partner_id.is_farm")
+    def _compute_invoice_edi_format(self):
+        return super()._compute_invoice_edi_format()
+
+    def _get_suggested_invoice_edi_format(self):
+        """A farm, a French business, is invoiced in Factur-X (the e-invoicing reform),
+        unless someone chose another format on it."""
+        suggested = super()._get_suggested_invoice_edi_format()
+        if not suggested and self.commercial_partner_id.is_farm:
+            return "facturx"
+        return suggested
+
     def action_view_farm_records(self):
         """Smart buttons: open the action named in the context on this farm's records.
 
