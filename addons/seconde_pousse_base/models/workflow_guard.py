@@ -29,10 +29,16 @@ class WorkflowGuard(models.AbstractModel):
         if self.env.su or not self._workflow_fields:
             return
         own = self._workflow_own_defaults()
-        given = self.default_get(list(self._workflow_fields))
-        self._refuse_workflow_write(
-            {name for name, value in given.items() if self._workflow_differs(name, value, own)}
-        )
+        refused = set()
+        for name in self._workflow_fields:
+            try:
+                given = self.default_get([name])
+            except (TypeError, ValueError):
+                refused.add(name)  # a context default Odoo cannot even read as the field's
+                continue
+            if name in given and self._workflow_differs(name, given[name], own):
+                refused.add(name)
+        self._refuse_workflow_write(refused)
         for vals in vals_list:
             self._refuse_workflow_write(
                 {
