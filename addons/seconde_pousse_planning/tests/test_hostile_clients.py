@@ -180,10 +180,13 @@ class TestHostileClients(HostileHttpMixin, MyDayCase, HttpCase):
             "date_start": self.job.date_start,
             "date_end": self.job.date_end,
         }
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as created:
             self.env["farm.intervention.assignment"].with_user(self.farmer).create(values)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as written:
             self.team[self.amina].with_user(self.farmer).write({"employee_id": "x"})
+        # Odoo's refusal of the right (its message names the model), not a check's
+        for caught in (created, written):
+            self.assertIn("farm.intervention.assignment", str(caught.exception))
 
     def test_a_token_that_is_not_ascii_is_a_wrong_token(self):
         """A visitor's token with an accent was a 500 (Odoo's comparison of tokens
