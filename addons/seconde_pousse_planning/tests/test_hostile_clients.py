@@ -232,6 +232,10 @@ class TestHostileClients(HostileHttpMixin, MyDayCase, HttpCase):
         request = self.env["farm.intervention.request"].search(
             [("partner_id", "=", self.farm.id)], limit=1
         )
-        with self.assertRaises(psycopg2.errors.NotNullViolation), mute_logger("odoo.sql_db"):
+        with (
+            self.assertRaises(psycopg2.errors.NotNullViolation) as caught,
+            mute_logger("odoo.sql_db"),
+        ):
             request.with_user(self.coordinator).write({"date_to": False})
             request.flush_recordset()
+        self.assertEqual(caught.exception.diag.column_name, "date_to")
