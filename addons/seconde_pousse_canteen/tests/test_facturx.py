@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from odoo.tests import Form
 from odoo.tools import config
 
+from odoo.addons.seconde_pousse_farm.tests.facturx_check import BILLING_MODE, NS, facturx_problems
+
 from .common import CanteenCase
 
 JULY = "2026-07-01 08:00:00"
@@ -73,3 +75,11 @@ class TestFacturX(CanteenCase):
         self.assertEqual(xmp.findtext(".//fx:DocumentFileName", namespaces=XMP_NS), filename)
         self.assertTrue(facturx.xml_check_xsd(xml, flavor="factur-x", level=level))
         self.assertIn(b"21130001700012", xml)  # the buyer's SIRET: the XML is this invoice's
+        self.assertEqual(facturx_problems(xml), (level, []))  # profile and BR-FR rules
+        tree = etree.fromstring(xml)
+        self.assertEqual(tree.findtext(BILLING_MODE, namespaces=NS), "B1")  # goods
+        interest = tree.findtext(
+            "rsm:ExchangedDocument/ram:IncludedNote[ram:SubjectCode='PMD']/ram:Content",
+            namespaces=NS,
+        )
+        self.assertIn("Code de la commande publique", interest)  # a public buyer's

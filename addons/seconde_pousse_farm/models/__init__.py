@@ -15,6 +15,7 @@ from . import farm_intervention_review
 from . import farm_intervention_invoice
 from . import account_move
 from . import account_move_send
+from . import account_edi_xml_cii
 from . import account_chart_template
 from . import farm_invoice_run
 from . import res_company

@@ -14,7 +14,9 @@ from pypdf import PdfReader
 from odoo.tools import config
 
 from .common import FarmCase
+from .facturx_check import BILLING_MODE, NS, facturx_problems
 
+FARM_SIRET = "36907093330292"
 XMP_NS = {
     "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
     "fx": "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#",
@@ -107,3 +109,58 @@ class TestFarmFacturX(FarmCase):
         self.assertTrue(invoice.invoice_pdf_report_id)
         self.assertNotIn("proforma", invoice.invoice_pdf_report_id.name)
         self.assertFalse(invoice.ubl_cii_xml_id)
+
+    def xml_of(self, invoice):
+        xml, errors = self.env["account.edi.xml.cii"]._export_invoice(invoice)
+        self.assertFalse(errors)
+        return xml
+
+    def test_the_month_end_xml_passes_its_profile_and_the_french_rules(self):
+        """BR-FR: the SIREN under scheme 0002 and the SIRET as global identifier, the
+        electronic addresses (BT-34, BT-49), the billing mode (BT-23) and the payment
+        notes PMT, PMD, AAB (BT-22)."""
+        self.farm.siret = FARM_SIRET
+        xml = self.xml_of(self.work_invoice())
+        self.assertEqual(facturx_problems(xml), ("extended", []))
+        tree = etree.fromstring(xml)
+        agreement = "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
+        for party, siret in (
+            ("ram:SellerTradeParty", "79112345800022"),
+            ("ram:BuyerTradeParty", FARM_SIRET),
+        ):
+            found = tree.find(agreement + party, NS)
+            self.assertEqual(found.findtext("ram:GlobalID[@schemeID='0009']", namespaces=NS), siret)
+            self.assertEqual(
+                found.findtext(
+                    "ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']", namespaces=NS
+                ),
+                siret[:9],
+            )
+            self.assertEqual(
+                found.findtext(
+                    "ram:URIUniversalCommunication/ram:URIID[@schemeID='0225']", namespaces=NS
+                ),
+                siret[:9],
+            )
+        self.assertEqual(tree.findtext(BILLING_MODE, namespaces=NS), "S1")  # services
+        notes = tree.findall("rsm:ExchangedDocument/ram:IncludedNote", NS)
+        codes = [note.findtext("ram:SubjectCode", namespaces=NS) for note in notes]
+        self.assertEqual(sorted(filter(None, codes)), ["AAB", "PMD", "PMT"])
+        penalties = notes[codes.index("PMD")].findtext("ram:Content", namespaces=NS)
+        self.assertIn("majoré de 10 points de pourcentage", penalties)  # in French
+
+    def test_a_farm_without_siret_is_reached_at_its_email(self):
+        self.assertFalse(self.farm.siret)
+        xml = self.xml_of(self.work_invoice())
+        self.assertEqual(facturx_problems(xml), ("extended", []))
+        buyer = etree.fromstring(xml).find(
+            "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty",
+            NS,
+        )
+        self.assertEqual(
+            buyer.findtext(
+                "ram:URIUniversalCommunication/ram:URIID[@schemeID='EM']", namespaces=NS
+            ),
+            self.farm.email,
+        )
+        self.assertIsNone(buyer.find("ram:SpecifiedLegalOrganization", NS))
