@@ -15,7 +15,12 @@ from pypdf import PdfReader
 from odoo.tests import Form
 from odoo.tools import config
 
-from odoo.addons.seconde_pousse_farm.tests.facturx_check import BILLING_MODE, NS, facturx_problems
+from odoo.addons.seconde_pousse_farm.tests.facturx_check import (
+    BILLING_MODE,
+    BILLING_PERIOD,
+    NS,
+    facturx_problems,
+)
 
 from .common import CanteenCase
 
@@ -78,6 +83,10 @@ class TestFacturX(CanteenCase):
         self.assertEqual(facturx_problems(xml), (level, []))  # profile and BR-FR rules
         tree = etree.fromstring(xml)
         self.assertEqual(tree.findtext(BILLING_MODE, namespaces=NS), "B1")  # goods
+        period = [
+            tree.findtext(BILLING_PERIOD.format(end), namespaces=NS) for end in ("Start", "End")
+        ]
+        self.assertEqual(period, ["20260603", "20260603"])  # the delivery's day, not June's
         interest = tree.findtext(
             "rsm:ExchangedDocument/ram:IncludedNote[ram:SubjectCode='PMD']/ram:Content",
             namespaces=NS,

