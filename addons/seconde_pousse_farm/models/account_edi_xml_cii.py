@@ -9,6 +9,7 @@ NS = {
     "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
 }
 RAM = f"{{{NS['ram']}}}"
+QDT = "{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}"
 SIREN = "0002"  # the legal identifier's scheme: the 9-digit SIREN
 SIRET = "0009"  # the global identifier's scheme: the 14-digit SIRET
 FR_ADDRESS = "0225"  # the French directory's electronic address, starting with the SIREN
@@ -21,7 +22,8 @@ class AccountEdiXmlCii(models.AbstractModel):
         """Odoo's Factur-X, completed with what the French rules (BR-FR, Flux 2 of the
         e-invoicing reform) ask of a French seller: the billing mode (BT-23), the SIREN
         as legal identifier and the SIRET as global one, both parties' electronic
-        addresses (BT-34, BT-49) and the payment notes PMT, PMD and AAB (BT-22)."""
+        addresses (BT-34, BT-49), the payment notes PMT, PMD and AAB (BT-22) and, on a
+        credit note, the invoice it credits (BT-25, BT-26)."""
         xml, errors = super()._export_invoice(invoice)
         if xml and invoice.company_id.country_code == "FR":
             xml = self._fr_complete(invoice, xml)
@@ -44,6 +46,7 @@ class AccountEdiXmlCii(models.AbstractModel):
         tree = etree.fromstring(xml)
         self._fr_billing_mode(invoice, tree)
         self._fr_payment_notes(invoice, tree)
+        self._fr_credited_invoice(invoice, tree)
         agreement = tree.find(
             "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement", NS
         )
@@ -87,6 +90,23 @@ class AccountEdiXmlCii(models.AbstractModel):
             etree.SubElement(note, RAM + "Content").text = text
             etree.SubElement(note, RAM + "SubjectCode").text = code
             anchor.addnext(note)
+
+    def _fr_credited_invoice(self, invoice, tree):
+        """A credit note names the invoice it credits and its date (BT-25, BT-26)."""
+        credited = invoice.reversed_entry_id
+        if not credited:
+            return
+        reference = etree.Element(RAM + "InvoiceReferencedDocument")
+        etree.SubElement(reference, RAM + "IssuerAssignedID").text = credited.name
+        issued = etree.SubElement(reference, RAM + "FormattedIssueDateTime")
+        date = etree.SubElement(issued, QDT + "DateTimeString", format="102")
+        date.text = credited.invoice_date.strftime("%Y%m%d")
+        settlement = tree.find(
+            "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement", NS
+        )
+        settlement.find("ram:SpecifiedTradeSettlementHeaderMonetarySummation", NS).addnext(
+            reference
+        )
 
     def _fr_late_payment_note(self, invoice):
         _ = invoice.with_context(lang=invoice.partner_id.lang).env._

@@ -168,3 +168,20 @@ class TestFarmFacturX(FarmCase):
             self.farm.email,
         )
         self.assertIsNone(buyer.find("ram:SpecifiedLegalOrganization", NS))
+
+    def test_a_credit_note_names_the_invoice_it_credits(self):
+        self.farm.siret = FARM_SIRET
+        invoice = self.work_invoice()
+        refund = self.env["account.move"].browse(self.refund(invoice)["res_id"])
+        refund.action_post()
+        xml = self.xml_of(refund)
+        self.assertEqual(facturx_problems(xml), ("extended", []))  # BR-FR-CO-05 among them
+        settlement = etree.fromstring(xml).find(
+            "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement", NS
+        )
+        credited = settlement.find("ram:InvoiceReferencedDocument", NS)
+        self.assertEqual(credited.findtext("ram:IssuerAssignedID", namespaces=NS), invoice.name)
+        self.assertEqual(
+            credited.findtext("ram:FormattedIssueDateTime/*", namespaces=NS),
+            invoice.invoice_date.strftime("%Y%m%d"),
+        )
