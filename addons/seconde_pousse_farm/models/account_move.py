@@ -38,7 +38,7 @@ class AccountMove(models.Model):
         refuses later but a computed date would read first."""
         ids = [
             id_
-            for id_ in self.farm_intervention_ids._ids
+            for id_ in self.sudo().farm_intervention_ids._ids  # a salesperson may read none
             if isinstance(id_, NewId) or (isinstance(id_, int) and not isinstance(id_, bool))
         ]
         return self.env["farm.intervention"].sudo().browse(ids)
