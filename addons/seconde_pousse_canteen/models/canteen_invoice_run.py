@@ -28,15 +28,11 @@ class CanteenInvoiceRun(models.Model):
     def _start(self, wizard, orders):
         """Queue the run of the wizard's period; refused while one of it is under way."""
         run = self._start_run(
+            wizard,
             {
-                "date_from": wizard.date_from,
-                "date_to": wizard.date_to,
-                "invoice_date": wizard.invoice_date,
-                "company_id": self.env.company.id,
-                "user_id": self.env.uid,
                 "partner_ids": [Command.set(wizard.partner_ids.ids)],
                 "canteen_count": len(orders.partner_id),
-            }
+            },
         )
         self.env.ref("seconde_pousse_canteen.ir_cron_canteen_invoice_run")._trigger()
         return run

@@ -59,11 +59,20 @@ class InvoiceRunMixin(models.AbstractModel):
             )
 
     @api.model
-    def _start_run(self, values):
-        """Create the run of these values (period, company, starter); refused while another
-        of the same company and period is under way, or was when this transaction began:
-        PostgreSQL's unique index waits for a run being processed, and lets this one
-        through when that run has finished meanwhile."""
+    def _start_run(self, wizard, values):
+        """Create the run of the wizard's period, started by this user in this company,
+        with the values of its kind; refused while another of the same company and period
+        is under way, or was when this transaction began: PostgreSQL's unique index waits
+        for a run being processed, and lets this one through when that run has finished
+        meanwhile."""
+        values = {
+            "date_from": wizard.date_from,
+            "date_to": wizard.date_to,
+            "invoice_date": wizard.invoice_date,
+            "company_id": self.env.company.id,
+            "user_id": self.env.uid,
+            **values,
+        }
         try:  # PostgreSQL's refusal is the expected answer here, not an error to log
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 run = self.sudo().create(values)
@@ -150,15 +159,11 @@ class FarmInvoiceRun(models.Model):
     def _start(self, wizard, interventions):
         """Queue the run of the wizard's period; refused while one of it is under way."""
         run = self._start_run(
+            wizard,
             {
-                "date_from": wizard.date_from,
-                "date_to": wizard.date_to,
-                "invoice_date": wizard.invoice_date,
-                "company_id": self.env.company.id,
-                "user_id": self.env.uid,
                 "intervention_ids": [fields.Command.set(interventions.ids)],
                 "farm_count": len(interventions.partner_id.commercial_partner_id),
-            }
+            },
         )
         self.env.ref("seconde_pousse_farm.ir_cron_farm_invoice_run")._trigger()
         return run
