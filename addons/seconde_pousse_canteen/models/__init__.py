@@ -17,6 +17,7 @@ from . import canteen_week
 from . import sale_order
 from . import stock_picking
 from . import account_move
+from . import account_move_send
 from . import account_edi_xml_cii
 from . import canteen_invoice_run
 from . import canteen_demo

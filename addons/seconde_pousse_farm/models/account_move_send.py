@@ -46,13 +46,28 @@ class AccountMoveSend(models.AbstractModel):
         invoice and leave the farmer a pro forma. That invoice keeps its official PDF,
         with the Factur-X XML Odoo embeds in every PDF, undeclared."""
         edi_format = super()._get_default_invoice_edi_format(move, **kwargs)
-        if edi_format == "facturx" and move.commercial_partner_id.is_farm:
+        if edi_format == "facturx" and not self._facturx_required(move):
             outside_vat = move.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product" and not line.tax_ids
             )
-            if outside_vat:
+            if (outside_vat and move.commercial_partner_id.is_farm) or self._facturx_refused(move):
                 return False
         return edi_format
+
+    @api.model
+    def _facturx_required(self, move):
+        """Whether the customer must receive the Factur-X, even if Odoo refuses to issue
+        the invoice without it (a public buyer's, see the canteen addon)."""
+        return False
+
+    @api.model
+    def _facturx_refused(self, move):
+        """Whether Odoo would refuse the Factur-X of this invoice (the association's VAT
+        number, address or bank account missing…): its sending job would then leave the
+        customer no official PDF at all, where the PDF alone is still an invoice."""
+        builder = self.env["account.edi.xml.cii"]
+        values = builder._export_invoice_vals(move.with_context(lang=move.partner_id.lang))
+        return any(builder._export_invoice_constraints(move, values).values())
 
     @api.model
     def _hook_invoice_document_after_pdf_report_render(self, invoice, invoice_data):
