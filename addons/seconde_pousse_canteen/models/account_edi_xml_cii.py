@@ -25,7 +25,5 @@ class AccountEdiXmlCii(models.AbstractModel):
             return super()._fr_late_payment_note(invoice)
         _ = invoice.with_context(lang=invoice.partner_id.lang).env._
         return _(
-            "Late-payment default interest at the European Central Bank's rate for its most "
-            "recent refinancing operation plus 8 percentage points (Code de la commande "
-            "publique, article R2192-31)."
+            "Late-payment default interest at the European Central Bank's rate for its most recent refinancing operation plus 8 percentage points (Code de la commande publique, article R2192-31)."  # noqa: E501
         )

@@ -75,8 +75,7 @@ class AccountEdiXmlCii(models.AbstractModel):
         _ = invoice.with_context(lang=invoice.partner_id.lang).env._
         notes = {
             "PMT": _(
-                "Fixed indemnity of €40 for recovery costs in case of late payment "
-                "(article D441-5 of the Code de commerce)."
+                "Fixed indemnity of €40 for recovery costs in case of late payment (article D441-5 of the Code de commerce)."  # noqa: E501
             ),
             "PMD": self._fr_late_payment_note(invoice),
             "AAB": _("No discount for early payment."),
@@ -111,9 +110,7 @@ class AccountEdiXmlCii(models.AbstractModel):
     def _fr_late_payment_note(self, invoice):
         _ = invoice.with_context(lang=invoice.partner_id.lang).env._
         return _(
-            "Late-payment penalties at the European Central Bank's rate for its most recent "
-            "refinancing operation plus 10 percentage points (article L441-10 of the Code de "
-            "commerce)."
+            "Late-payment penalties at the European Central Bank's rate for its most recent refinancing operation plus 10 percentage points (article L441-10 of the Code de commerce)."  # noqa: E501
         )
 
     def _fr_party(self, party, partner):
