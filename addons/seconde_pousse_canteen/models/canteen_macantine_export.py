@@ -55,7 +55,7 @@ class CanteenMacantineExport(models.Model):
         "canteen_macantine_export_correction_rel",
         "export_id",
         "line_id",
-        "Credit notes to enter by hand",
+        "Credit note lines to enter by hand",
         readonly=True,
         help="Credit notes on invoices already sent in an earlier file: ma-cantine refuses a "
         "negative price, so the purchase is corrected in ma-cantine by hand.",
