@@ -100,6 +100,21 @@ class InsertionCommon:
         )
         return suspension, prolongation
 
+    @classmethod
+    def link_annex_2025(cls):
+        """The 2025 annexe financière (Bouches-du-Rhône, 8.5 posts) of the CDDI contract."""
+        cls.annex = cls.env["insertion.financial.annex"].create(
+            {
+                "department": "013",
+                "year": 2025,
+                "structure_number": "0042",
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "funded_fte": 8.5,
+            }
+        )
+        cls.contract.financial_annex_id = cls.annex
+
     @staticmethod
     def make_funding_records(env, employee, year):
         """An annexe financière of the year and a statement with a line for employee, so

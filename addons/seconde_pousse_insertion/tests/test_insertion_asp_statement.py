@@ -26,17 +26,7 @@ class TestAspStatement(InsertionCommon, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang="fr_FR"))
-        cls.annex = cls.env["insertion.financial.annex"].create(
-            {
-                "department": "013",
-                "year": 2025,
-                "structure_number": "0042",
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "funded_fte": 8.5,
-            }
-        )
-        cls.contract.financial_annex_id = cls.annex
+        cls.link_annex_2025()
         cls.sofia = cls.make_employee("Sofia Martins")
         cls.make_contract(
             cls.sofia,

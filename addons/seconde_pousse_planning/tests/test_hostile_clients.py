@@ -16,6 +16,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.seconde_pousse_base.tests.common import make_role_user
 from odoo.addons.seconde_pousse_base.tests.hostile import HostileHttpMixin
+from odoo.addons.seconde_pousse_insertion.tests.common import InsertionCommon
 
 from .my_day_common import MyDayCase
 
@@ -135,26 +136,7 @@ class TestHostileClients(HostileHttpMixin, MyDayCase, HttpCase):
         env["insertion.work.hours"].create(
             {"employee_id": employee.id, "month": date(2026, 3, 1), "hours": 80}
         )
-        annex = env["insertion.financial.annex"].create(
-            {
-                "structure_number": "0042",
-                "year": 2026,
-                "date_start": date(2026, 1, 1),
-                "date_end": date(2026, 12, 31),
-                "funded_fte": 8,
-            }
-        )
-        statement = env["insertion.asp.statement"].create(
-            {"annex_id": annex.id, "month": date(2026, 3, 1)}
-        )
-        env["insertion.asp.statement.line"].create(
-            {
-                "statement_id": statement.id,
-                "employee_id": employee.id,
-                "employee_name": employee.name,
-                "hours_worked": 80,
-            }
-        )
+        InsertionCommon.make_funding_records(env, employee, 2026)
 
     def test_models_and_methods(self):
         """Every public method, create, write and unlink of every model, as each role:
